@@ -1,0 +1,3 @@
+from recon.cli import app
+
+app(prog_name="recon")

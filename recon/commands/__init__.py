@@ -1,0 +1,1 @@
+"""One module per command or command group; each is a thin layer over one library call."""

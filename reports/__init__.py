@@ -1,0 +1,1 @@
+"""HTML, CSV and XLSX reports. Rendering only: every function is handed finished rows."""
