@@ -1,0 +1,1 @@
+"""Snapshots: each side's records copied into the workspace, stamped, never overwritten."""
