@@ -47,7 +47,7 @@ ACCOUNT_ROLES = ("stripe_clearing", "stripe_payout_bank", "stripe_fees", "platfo
 MAPPING_TABLES = ("items", "area_types", "tax", "payment_methods", "accounts", "tracking")
 
 
-def _frozen(d: Mapping[str, str] | None) -> Mapping[str, str]:
+def _frozen(d: Mapping[str, str] | None = None) -> Mapping[str, str]:
     return MappingProxyType(dict(d or {}))
 
 

@@ -34,7 +34,7 @@ _TAX = {
 }
 _TAX_RATE = {"GST": Decimal(10), "GST15": Decimal(15), "VAT20": Decimal(20), "VAT5": Decimal(5)}
 
-MIN_SCORE = 60
+MIN_SCORE = 80
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,18 @@ def _words(code: str) -> str:
     return " ".join(_WORDS.get(t, t) for t in tokens)
 
 
+# Words that say only "this is income": they tell one revenue account from another not at all.
+_GENERIC = {"income", "sales", "sale", "revenue", "fees", "fee", "other", "and", "&"}
+
+
 def _best(text: str, accounts: list[Account]) -> tuple[Account, float] | None:
-    scored = [(a, fuzz.token_set_ratio(text, a.name.lower())) for a in accounts if a.code]
+    """The account whose distinctive name words best match one of `text`'s words."""
+    words = text.split()
+    scored = []
+    for a in accounts:
+        tokens = [t for t in re.split(r"[^a-z0-9]+", a.name.lower()) if t and t not in _GENERIC]
+        if a.code and tokens and words:
+            scored.append((a, max(fuzz.ratio(w, t) for w in words for t in tokens)))
     scored.sort(key=lambda pair: (-pair[1], pair[0].code))
     return scored[0] if scored and scored[0][1] >= MIN_SCORE else None
 
