@@ -10,7 +10,8 @@ import tomlkit
 
 from recon.config import CONFIG_NAME, read_config
 from recon.errors import BadInput, Located
-from recon.petmanager import read_business
+from recon.petmanager.business import read_business
+from recon.petmanager.problems import Problems
 from recon.workspace import Workspace
 
 
@@ -28,7 +29,10 @@ def create_workspace(
     if (root / CONFIG_NAME).exists():
         raise BadInput([Located(str(root / CONFIG_NAME), None, None, "a workspace already exists here")])
     export = export.resolve()
-    business = read_business(export)  # raises BadInput naming business.json and the field
+    problems = Problems()
+    business = read_business(export / "business.json", problems)
+    if business is None:
+        raise BadInput([Located(str(export / e.file), e.row, e.column, e.message) for e in problems.located()])
     root.mkdir(parents=True, exist_ok=True)
 
     doc = tomlkit.document()

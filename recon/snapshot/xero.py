@@ -65,7 +65,7 @@ class RecordSource(Protocol):
         *,
         modified_since: dt.datetime | None = None,
         include_archived: bool = False,
-        on_page: Callable[[int], None] | None = None,
+        on_page: Callable[[int, int], None] | None = None,  # (page number, records in it)
     ) -> Iterator[dict[str, Any]]: ...
 
 
@@ -103,8 +103,8 @@ def snapshot_xero(
             since = previous.since(entity.name) if previous and entity.incremental else None
             pages = [0]
 
-            def on_page(count: int, _entity: str = entity.name) -> None:
-                pages[0] += 1
+            def on_page(page: int, count: int, _entity: str = entity.name) -> None:
+                pages[0] = page
                 if progress:
                     progress(_entity, count)
 
