@@ -58,7 +58,7 @@ class FakeXero:
         if modified_since is not None:
             rows = [r for r in rows if _ms(r["UpdatedDateUTC"]) >= modified_since]
         if on_page:
-            on_page(len(rows))
+            on_page(1, len(rows))
         yield from rows
 
 
