@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = []
+MODULES: list[str] = ["init", "map", "snapshot"]
 
 
 def register(app: typer.Typer) -> None:
