@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = ["init", "map", "snapshot"]
+MODULES: list[str] = ["init", "connect", "sandbox", "snapshot", "map"]
 
 
 def register(app: typer.Typer) -> None:
