@@ -39,7 +39,7 @@ class Workspace:
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         """Open the workspace database, creating the workspace tables if they are missing."""
-        con = duckdb.connect(str(self.db_path))
+        con = duckdb.connect(str(self.db_path), config={"enable_progress_bar": False})
         con.execute(queries.load("workspace/schema"))
         con.execute(
             "INSERT INTO workspace_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]

@@ -205,14 +205,7 @@ def test_some_exclusive_invoices_round_differently_in_xero(export):
 
 
 def test_the_petmanager_reader_accepts_the_export(demo):
-    petmanager = pytest.importorskip("recon.petmanager")
-    from recon.errors import BadInput
+    from recon.petmanager import load_export
 
-    con = duckdb.connect()
-    try:
-        petmanager.load_export(demo.petmanager, con)
-    except BadInput as refused:
-        # Known reader fault, reported: DuckDB divides DECIMALs into a DOUBLE, so an exact half cent
-        # (30 x 45.4545 = 1363.635 -> 1363.64) fails its "within half a cent" test. Nothing else may.
-        others = [e for e in refused.errors if not (e.column == "line_amount" and e.message.endswith("5)"))]
-        assert not others, "\n".join(map(str, others))
+    summary = load_export(demo.petmanager, duckdb.connect())
+    assert summary.rows["invoices"] > 1000
