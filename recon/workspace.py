@@ -39,7 +39,8 @@ class Workspace:
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         """Open the workspace database, creating the workspace tables if they are missing."""
-        con = duckdb.connect(str(self.db_path), config={"enable_progress_bar": False})
+        con = duckdb.connect(str(self.db_path))
+        con.execute("SET enable_progress_bar = false")
         con.execute(queries.load("workspace/schema"))
         con.execute(
             "INSERT INTO workspace_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
