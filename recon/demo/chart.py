@@ -114,8 +114,10 @@ class Chart:
         self.by_code = {account["Code"]: account for account in self.accounts}
         self.tax_rates = [{
             "Name": name, "TaxType": tax_type, "ReportTaxType": report, "Status": "ACTIVE",
-            "CanApplyToAssets": True, "CanApplyToEquity": True, "CanApplyToExpenses": True,
-            "CanApplyToLiabilities": True, "CanApplyToRevenue": True,
+            # As Xero's AU defaults: income rates apply to sales, expense rates to purchases.
+            "CanApplyToAssets": True, "CanApplyToEquity": True,
+            "CanApplyToExpenses": report in ("INPUT", "BASEXCLUDED", "GSTONIMPORTS"),
+            "CanApplyToLiabilities": True, "CanApplyToRevenue": report in ("OUTPUT", "BASEXCLUDED"),
             "DisplayTaxRate": rate, "EffectiveRate": rate,
             "TaxComponents": [{"Name": "GST", "Rate": rate, "IsCompound": False, "IsNonRecoverable": False}],
         } for name, tax_type, rate, report in TAX_RATES]

@@ -127,9 +127,10 @@ class Till:
         first = sale.lines[0]
         if (sale.kind == "boarding" and sale.nights >= 3 and rng.random() < 0.09) or (
                 sale.kind == "account" and rng.random() < 0.08):
-            night = {**first, "quantity": Decimal(1),
-                     "description": f"Early pick-up - 1 night ({first['description']})",
-                     "line_amount": line_amount(Decimal(1), first["unit_price"], first["discount_percent"])}
+            # Credit note lines carry no discount (FORMAT.md): the night is credited at the price paid.
+            paid = line_amount(Decimal(1), first["unit_price"], first["discount_percent"])
+            night = {**first, "quantity": Decimal(1), "unit_price": paid, "discount_percent": Decimal(0),
+                     "description": f"Early pick-up - 1 night ({first['description']})", "line_amount": paid}
             note = self.credit_note(sale.customer, sale.due, [night], inclusive, "Early pick-up")
             note["invoice_id"] = invoice["invoice_id"]
             self.allocate("credit_note", note, invoice, note["total"], sale.due)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from recon.config import ACCOUNT_ROLES, CONFIG_NAME, Config
 from recon.errors import Located
 from recon.mapping.facts import Account, Chart, PetManagerCodes
+from recon.mapping.suggest import is_voucher
 
 REVENUE = "REVENUE"
 
@@ -48,7 +49,11 @@ def check_mapping(config: Config, codes: PetManagerCodes, charts: list[Chart]) -
                       if area else f"no account for item code {item}")
             else:
                 key = f"mapping.items.{item}" if item in m.items else f"mapping.area_types.{area}"
-                account_fault(key, code, "a sales (revenue) account", lambda a: a.klass == REVENUE)
+                if is_voucher(item):
+                    account_fault(key, code, "a sales or liability (unearned revenue) account",
+                                  lambda a: a.klass in (REVENUE, "LIABILITY"))
+                else:
+                    account_fault(key, code, "a sales (revenue) account", lambda a: a.klass == REVENUE)
         for area, code in m.area_types.items():
             account_fault(f"mapping.area_types.{area}", code, "a sales (revenue) account", lambda a: a.klass == REVENUE)
 

@@ -73,7 +73,21 @@ def _banks(chart: Chart) -> list[Account]:
 
 
 def _named(accounts: list[Account], *words: str) -> Account | None:
-    return next((a for a in accounts if any(w in a.name.lower() for w in words)), None)
+    """The first account whose name holds the first word that any account holds (words in order of preference)."""
+    for word in words:
+        found = next((a for a in accounts if word in a.name.lower()), None)
+        if found:
+            return found
+    return None
+
+
+def is_voucher(code: str) -> bool:
+    """Vouchers and gift cards are sold into a liability (unearned revenue), not into sales."""
+    return any(word in code.lower() for word in ("voucher", "gift"))
+
+
+def _voucher_accounts(chart: Chart) -> list[Account]:
+    return [a for a in chart.accounts if a.active and a.klass == "LIABILITY" and not a.system_account]
 
 
 def suggest(codes: PetManagerCodes, chart: Chart) -> dict[str, dict[str, Suggestion]]:
@@ -85,7 +99,7 @@ def suggest(codes: PetManagerCodes, chart: Chart) -> dict[str, dict[str, Suggest
             text = _words(code)
             if table == "items" and code in codes.item_area_types:
                 text += " " + _words(codes.item_area_types[code])
-            best = _best(text, revenue)
+            best = _best(text, revenue + (_voucher_accounts(chart) if is_voucher(code) else []))
             if best:
                 account, score = best
                 out[table][code] = Suggestion(account.code, f"name match {score:.0f}% with '{account.name}'")
@@ -118,8 +132,10 @@ def suggest(codes: PetManagerCodes, chart: Chart) -> dict[str, dict[str, Suggest
     roles = {
         "stripe_clearing": (stripe, "the Stripe bank (clearing) account"),
         "stripe_payout_bank": (main, "the bank Stripe pays out to"),
-        "stripe_fees": (_named(expenses, "stripe", "merchant", "bank fee", "card fee"), "fees expense account"),
-        "platform_fees": (_named(expenses, "pet manager", "platform", "software", "stripe", "merchant"), "platform fees expense account"),
+        "stripe_fees": (_named(expenses, "stripe", "merchant", "card fee", "online payment", "bank fee"),
+                        "fees expense account"),
+        "platform_fees": (_named(expenses, "pet manager", "platform", "stripe", "merchant", "online payment"),
+                          "platform fees expense account"),
         "overpayments": (next((a for a in active if a.system_account == "DEBTORS"), None), "Xero's Accounts Receivable"),
         "rounding": (next((a for a in active if a.system_account == "ROUNDING"), None) or _named(active, "rounding"), "Xero's Rounding account"),
     }

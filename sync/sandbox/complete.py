@@ -44,8 +44,12 @@ def complete_tax_rate(rate: dict, now: datetime) -> None:
     rate.setdefault("ReportTaxType", rate["TaxType"])
     rate.setdefault("TaxComponents", [{"Name": rate.get("Name", rate["TaxType"]), "Rate": rate["EffectiveRate"],
                                        "IsCompound": False, "IsNonRecoverable": False}])
-    for flag in ("CanApplyToAssets", "CanApplyToEquity", "CanApplyToExpenses", "CanApplyToLiabilities",
-                 "CanApplyToRevenue"):
+    # Where the state does not say, follow Xero's defaults: income rates (reported as OUTPUT) apply to
+    # sales only, expense rates (INPUT) to purchases only, the rest to both.
+    report = rate["ReportTaxType"]
+    rate.setdefault("CanApplyToRevenue", report not in ("INPUT", "GSTONIMPORTS"))
+    rate.setdefault("CanApplyToExpenses", report != "OUTPUT")
+    for flag in ("CanApplyToAssets", "CanApplyToEquity", "CanApplyToLiabilities"):
         rate.setdefault(flag, True)
 
 

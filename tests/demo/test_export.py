@@ -209,3 +209,12 @@ def test_the_petmanager_reader_accepts_the_export(demo):
 
     summary = load_export(demo.petmanager, duckdb.connect())
     assert summary.rows["invoices"] > 1000
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 11, 21])
+def test_every_seed_gives_an_export_the_reader_accepts(tmp_path, seed):
+    from recon.demo import generate_demo
+    from recon.petmanager import load_export
+
+    paths = generate_demo(tmp_path / "demo", seed=seed, size=0.2)
+    assert load_export(paths.petmanager, duckdb.connect()).rows["invoices"] > 100
