@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = ["init", "connect", "sandbox", "snapshot", "map"]
+MODULES: list[str] = ["demo", "init", "connect", "sandbox", "snapshot", "map", "check"]
 
 
 def register(app: typer.Typer) -> None:

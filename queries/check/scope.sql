@@ -1,0 +1,43 @@
+-- What a back-sync from $start (to $end, inclusive, or open-ended) would send, by kind and month:
+-- invoices and credit notes by their date, money by the date paid (Pet Manager's own rule);
+-- drafts are never synced, voids not at all when they never reached Xero. Contacts are not
+-- dated: every customer is sent. `check_excluded` holds what the check linked or suspects, so
+-- the would-create figures leave those out.
+WITH docs AS (
+    SELECT 'contact' AS kind, customer_id AS id, NULL::DATE AS day, NULL::DECIMAL(18, 2) AS amount
+    FROM pm_customers WHERE snapshot_id = $snapshot_id
+    UNION ALL
+    SELECT 'invoice', invoice_id, invoice_date, total FROM pm_invoices
+    WHERE snapshot_id = $snapshot_id AND status IN ('issued', 'paid')
+    UNION ALL
+    SELECT 'credit_note', credit_note_id, credit_date, total FROM pm_credit_notes
+    WHERE snapshot_id = $snapshot_id AND status = 'issued'
+    UNION ALL
+    SELECT 'payment', payment_id, payment_date, amount FROM pm_payments
+    WHERE snapshot_id = $snapshot_id AND status = 'completed'
+    UNION ALL
+    SELECT 'overpayment', overpayment_id, payment_date, amount FROM pm_overpayments WHERE snapshot_id = $snapshot_id
+    UNION ALL
+    SELECT 'allocation', allocation_id, allocation_date, amount FROM pm_allocations WHERE snapshot_id = $snapshot_id
+    UNION ALL
+    SELECT 'refund', refund_id, refund_date, amount FROM pm_refunds WHERE snapshot_id = $snapshot_id
+    UNION ALL
+    SELECT 'stripe_fee', payment_id, payment_date, coalesce(stripe_fee, 0) + coalesce(platform_fee, 0)
+    FROM pm_payments
+    WHERE snapshot_id = $snapshot_id AND status = 'completed' AND method = 'stripe'
+      AND coalesce(stripe_fee, 0) + coalesce(platform_fee, 0) > 0
+    UNION ALL
+    SELECT 'payout', payout_id, payout_date, amount FROM pm_stripe_payouts WHERE snapshot_id = $snapshot_id
+)
+SELECT d.kind,
+       strftime(d.day, '%Y-%m') AS month,
+       count(*) AS in_scope,
+       count(*) FILTER (WHERE e.why = 'linked') AS linked,
+       count(*) FILTER (WHERE e.why = 'duplicate') AS suspected,
+       count(*) FILTER (WHERE e.why IS NULL) AS to_create,
+       coalesce(sum(d.amount) FILTER (WHERE e.why IS NULL), 0) AS to_create_total
+FROM docs AS d
+LEFT JOIN check_excluded AS e ON e.kind = d.kind AND e.petmanager_id = d.id
+WHERE d.day IS NULL OR (d.day >= $start AND ($end IS NULL OR d.day <= $end))
+GROUP BY ALL
+ORDER BY d.kind, month;

@@ -1,0 +1,12 @@
+-- The line amounts (in cents, sorted) of the credit notes in candidate pairs, on both sides.
+CREATE OR REPLACE TEMP TABLE "match_doc_lines" AS
+SELECT 'pm' AS "side", CAST("credit_note_id" AS VARCHAR) AS "id", list(match_cents("line_amount") ORDER BY "line_amount") AS "line_cents"
+FROM "pm_credit_note_lines"
+WHERE "snapshot_id" = $pm_snapshot AND "credit_note_id" IN (SELECT "pm_id" FROM "match_doc_candidates")
+GROUP BY "credit_note_id"
+UNION ALL
+SELECT 'xero', "credit_note_id", list(match_cents("line_amount") ORDER BY "line_amount")
+FROM "xero_credit_note_lines"
+WHERE "snapshot_id" = $xero_snapshot AND "tenant_id" = $tenant_id
+  AND "credit_note_id" IN (SELECT "xero_id" FROM "match_doc_candidates")
+GROUP BY "credit_note_id";

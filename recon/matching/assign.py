@@ -1,0 +1,53 @@
+"""One-to-one assignment: best weight first, nearest date first.
+
+A Xero record can be the twin of one Pet Manager record at most, and the reverse. Taking the
+strongest pairs first and, among equals, the nearest in time, is what keeps a customer's other
+weekly daycare invoices of the same amount from being reported against the one typed week.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+
+class Scored(NamedTuple):
+    pm_id: int
+    xero_id: str
+    weight: float
+    days: int
+    certain_evidence: bool
+    reasons: list[str]
+
+
+class Assigned(NamedTuple):
+    pair: Scored
+    rival_bits: float  # the best weight of any other pair sharing either side (-inf when none)
+
+
+def one_to_one(pairs: list[Scored]) -> list[Assigned]:
+    top_two: dict[object, list[float]] = {}
+    for pair in pairs:
+        for key in (("pm", pair.pm_id), ("xero", pair.xero_id)):
+            best = top_two.setdefault(key, [])
+            best.append(pair.weight)
+            if len(best) > 2:
+                best.sort(reverse=True)
+                del best[2:]
+    taken_pm, taken_xero, assigned = set(), set(), []
+    for pair in sorted(pairs, key=lambda p: (-p.weight, p.days, p.pm_id, p.xero_id)):
+        if pair.pm_id in taken_pm or pair.xero_id in taken_xero:
+            continue
+        taken_pm.add(pair.pm_id)
+        taken_xero.add(pair.xero_id)
+        rival = max(_rival(top_two[("pm", pair.pm_id)], pair.weight), _rival(top_two[("xero", pair.xero_id)], pair.weight))
+        assigned.append(Assigned(pair, rival))
+    return assigned
+
+
+def _rival(best_two: list[float], own: float) -> float:
+    """The best weight other than this pair's own, from the two best of its side."""
+    ranked = sorted(best_two, reverse=True)
+    if ranked[0] > own:
+        return ranked[0]
+    return ranked[1] if len(ranked) > 1 else -math.inf

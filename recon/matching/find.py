@@ -1,0 +1,34 @@
+"""`find_matches`: every kind, in the order each needs the one before.
+
+Contacts first (every customer; they say whose a document is), then invoices and credit notes
+(in the window, by date), then payments (they read the invoices' matches) and overpayments (by
+date paid). All work happens in temporary `match_*` tables of the connection, dropped at the end.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from recon.check.findings import Window
+from recon.matching import sql
+from recon.matching.contacts import match_contacts
+from recon.matching.documents import CREDIT_NOTES, INVOICES, match_documents
+from recon.matching.matches import Matches
+from recon.matching.money import OVERPAYMENTS, PAYMENTS, match_money
+
+
+def find_matches(con: duckdb.DuckDBPyConnection, *, pm_snapshot: int, xero_snapshot: int, tenant_id: str,
+                 window: Window, invoice_prefix: str, credit_note_prefix: str) -> Matches:
+    sql.run(con, "macros")
+    ids = {"pm_snapshot": pm_snapshot, "xero_snapshot": xero_snapshot, "tenant_id": tenant_id}
+    matches = Matches()
+    try:
+        matches.add(match_contacts(con, **ids))
+        matches.add(match_documents(con, INVOICES, **ids, window=window, prefix=invoice_prefix))
+        matches.add(match_documents(con, CREDIT_NOTES, **ids, window=window, prefix=credit_note_prefix))
+        matches.add(match_money(con, PAYMENTS, **ids, window=window))
+        matches.add(match_money(con, OVERPAYMENTS, **ids, window=window))
+    finally:
+        for (table,) in sql.run(con, "temp_tables").fetchall():
+            con.execute(f'DROP TABLE IF EXISTS temp.main."{table}"')
+    return matches

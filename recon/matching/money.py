@@ -1,0 +1,51 @@
+"""Payments and overpayments: money received in the window against Xero's payments received.
+
+A payment on a linked invoice with the same amount is Pet Manager's own (a link). Otherwise the
+paid invoice (its own match, when it has one) or else the contact says whose money it is; the
+bank account it went into is shown but does not count (another account is still a duplicate).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from recon.check.findings import Duplicate, Link, Window
+from recon.matching import model, sql
+from recon.matching.assign import Scored, one_to_one
+
+MAX_BLOCK_PAIRS = 400
+
+
+@dataclass(frozen=True)
+class MoneyKind:
+    kind: str  # "payment" or "overpayment"
+    pm_query: str
+    xero_query: str
+    links_query: str
+
+
+PAYMENTS = MoneyKind("payment", "money_pm_payments", "money_xero_payments", "money_payment_links")
+OVERPAYMENTS = MoneyKind("overpayment", "money_pm_overpayments", "money_xero_overpayments", "money_no_links")
+
+
+def match_money(con: duckdb.DuckDBPyConnection, kind: MoneyKind, *, pm_snapshot: int, xero_snapshot: int,
+                tenant_id: str, window: Window) -> tuple[list[Link], list[Duplicate]]:
+    """Needs the contact and invoice resolutions (contacts.match_contacts, documents.match_documents)."""
+    sql.run(con, kind.pm_query, pm_snapshot=pm_snapshot, start=window.start, end=window.end)
+    sql.run(con, kind.xero_query, xero_snapshot=xero_snapshot, tenant_id=tenant_id)
+    sql.run(con, kind.links_query)
+    links = [Link(kind.kind, pm_id, xero_id, tenant_id, f"payment on InvoiceNumber {number}")
+             for pm_id, xero_id, number, in_window in sql.table_rows(con, "match_money_links") if in_window]
+    sql.run(con, "money_candidates", max_block_pairs=MAX_BLOCK_PAIRS)
+    sql.run(con, "money_scores", **model.MONEY_BITS, prior_bits=model.PRIOR_BITS,
+            possible_bits=model.POSSIBLE_BITS, amount_m=model.AMOUNT_M, frequency_floor=model.FREQUENCY_FLOOR,
+            amount_min_bits=model.AMOUNT_MIN_BITS, amount_max_bits=model.AMOUNT_MAX_BITS)
+    scored = [Scored(*row) for row in sql.table_rows(con, "match_money_scores")]
+    duplicates = []
+    for pair, rival_bits in one_to_one(scored):
+        certain = pair.certain_evidence and pair.weight - rival_bits >= model.CERTAIN_MARGIN_BITS
+        duplicates.append(Duplicate(kind.kind, pair.pm_id, pair.xero_id, tenant_id, model.confidence(pair.weight),
+                                    model.tier(pair.weight, certain), tuple(pair.reasons)))
+    return links, duplicates
