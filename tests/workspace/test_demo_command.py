@@ -28,7 +28,13 @@ def test_demo_runs_every_step_and_says_where_things_are(demo):
     html = out / "workspace" / "reports" / "check-1.html"
     assert html.exists() and f"report:    {html}" in result.output
     assert (out / "xero-sandbox-state.json").exists()
-    assert "client_secret" not in (out / "workspace" / "recon.toml").read_text()
+    state = json.loads((out / "data" / "xero_state.json").read_text())
+    secret = state["clients"][0]["client_secret"].encode()
+    for path in (out / "workspace").rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            assert secret not in content and b"Bearer " not in content, f"a secret reached {path}"
+    assert secret.decode() not in result.output
 
 
 def test_check_json_is_the_documented_document_and_finds_the_typed_in_records(demo):
