@@ -16,7 +16,3 @@ def client_factory(settings: XeroSettings | None = None):
 
     return client_for
 
-
-def describe(settings: XeroSettings | None = None) -> str:
-    """Where the snapshot came from, for the snapshots table: the API's base URL, never a secret."""
-    return (settings or XeroSettings.from_env()).base_url

@@ -29,9 +29,13 @@ def snapshot(
         ws = open_workspace(workspace)
         client_for = source = None
         if both or xero:
-            from recon.xero_connection import client_factory, describe
+            from recon.organisations import adopt_connected_organisation
+            from recon.xero_connection import client_factory
+            from sync.xero.settings import XeroSettings
 
-            client_for, source = client_factory(), describe()
+            settings = XeroSettings.from_env()
+            adopt_connected_organisation(ws, settings)
+            client_for, source = client_factory(settings), settings.base_url
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                       console=console, transient=True) as bar:
             tasks: dict[str, int] = {}
