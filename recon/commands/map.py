@@ -9,7 +9,8 @@ import typer
 from recon.commands.failures import exit_on_failure
 from recon.commands.options import WorkspaceOption
 from recon.errors import ExitCode
-from recon.mapping.run import check, map_codes
+from recon.commands.snapshot import print_summary, take
+from recon.mapping.run import check, has_snapshots, map_codes
 from recon.workspace import open_workspace
 
 
@@ -26,6 +27,9 @@ def map_command(
         if check_only:
             problems = check(ws)
         else:
+            if not has_snapshots(ws):
+                typer.echo("no snapshot yet: taking one of each side first (recon snapshot)")
+                print_summary(take(ws, petmanager=True, xero=True))
             result = map_codes(ws)
             problems = result.problems
             for table, suggestions in sorted(result.added.items()):

@@ -13,7 +13,7 @@ from recon.commands.failures import exit_on_failure
 from recon.commands.options import WorkspaceOption
 from recon.snapshot.result import SnapshotResult
 from recon.snapshot.run import take_snapshots
-from recon.workspace import open_workspace
+from recon.workspace import Workspace, open_workspace
 
 
 def snapshot(
@@ -24,32 +24,36 @@ def snapshot(
 ) -> None:
     """Take a snapshot of both sides (or one) into recon.duckdb; earlier snapshots are kept."""
     both = not petmanager and not xero
-    console = Console(stderr=True)
     with exit_on_failure():
-        ws = open_workspace(workspace)
-        client_for = source = None
-        if both or xero:
-            from recon.organisations import adopt_connected_organisation
-            from recon.xero_connection import client_factory
-            from sync.xero.settings import XeroSettings
-
-            settings = XeroSettings.from_env()
-            adopt_connected_organisation(ws, settings)
-            client_for, source = client_factory(settings), settings.base_url
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=console, transient=True) as bar:
-            tasks: dict[str, int] = {}
-            totals: dict[str, int] = {}
-
-            def progress(entity: str, count: int) -> None:
-                totals[entity] = totals.get(entity, 0) + count
-                if entity not in tasks:
-                    tasks[entity] = bar.add_task("")
-                bar.update(tasks[entity], description=f"Xero {entity}: {totals[entity]:,} records")
-
-            results = take_snapshots(ws, petmanager=both or petmanager, xero=both or xero,
-                                     client_for=client_for, source=source or "", full=full, progress=progress)
+        results = take(open_workspace(workspace), petmanager=both or petmanager, xero=both or xero, full=full)
     print_summary(results)
+
+
+def take(ws: Workspace, *, petmanager: bool, xero: bool, full: bool = False) -> list[SnapshotResult]:
+    """Snapshots with Xero reached through the environment's settings, and a progress line per entity."""
+    client_for = None
+    source = ""
+    if xero:
+        from recon.organisations import adopt_connected_organisation
+        from recon.xero_connection import client_factory
+        from sync.xero.settings import XeroSettings
+
+        settings = XeroSettings.from_env()
+        adopt_connected_organisation(ws, settings)
+        client_for, source = client_factory(settings), settings.base_url
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, int] = {}
+        totals: dict[str, int] = {}
+
+        def progress(entity: str, count: int) -> None:
+            totals[entity] = totals.get(entity, 0) + count
+            if entity not in tasks:
+                tasks[entity] = bar.add_task("")
+            bar.update(tasks[entity], description=f"Xero {entity}: {totals[entity]:,} records")
+
+        return take_snapshots(ws, petmanager=petmanager, xero=xero, client_for=client_for, source=source,
+                              full=full, progress=progress)
 
 
 def print_summary(results: list[SnapshotResult]) -> None:

@@ -32,6 +32,16 @@ def _facts(ws: Workspace) -> tuple[PetManagerCodes, list[Chart]]:
     return codes, charts
 
 
+def has_snapshots(ws: Workspace) -> bool:
+    """Whether both sides have been snapshotted at least once."""
+    con = ws.connect()
+    try:
+        sides = {row[0] for row in con.execute("SELECT DISTINCT side FROM snapshots").fetchall()}
+    finally:
+        con.close()
+    return sides == {"petmanager", "xero"}
+
+
 def check(ws: Workspace) -> list[Located]:
     codes, charts = _facts(ws)
     return check_mapping(ws.config(), codes, charts)
