@@ -11,6 +11,8 @@ from rich.table import Table
 
 from recon.commands.failures import exit_on_failure
 from recon.commands.options import WorkspaceOption
+from recon.mapping.run import has_snapshots
+from recon.snapshot.report import write_snapshot_report
 from recon.snapshot.result import SnapshotResult
 from recon.snapshot.run import take_snapshots
 from recon.workspace import Workspace, open_workspace
@@ -25,8 +27,11 @@ def snapshot(
     """Take a snapshot of both sides (or one) into recon.duckdb; earlier snapshots are kept."""
     both = not petmanager and not xero
     with exit_on_failure():
-        results = take(open_workspace(workspace), petmanager=both or petmanager, xero=both or xero, full=full)
-    print_summary(results)
+        ws = open_workspace(workspace)
+        results = take(ws, petmanager=both or petmanager, xero=both or xero, full=full)
+        print_summary(results)
+        if has_snapshots(ws):
+            typer.echo(f"report: {write_snapshot_report(ws)}")
 
 
 def take(ws: Workspace, *, petmanager: bool, xero: bool, full: bool = False) -> list[SnapshotResult]:

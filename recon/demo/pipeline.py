@@ -21,6 +21,7 @@ from recon.check.run import CheckResult, run_check
 from recon.demo.generate import generate_demo
 from recon.init import create_workspace
 from recon.mapping.run import MapResult, map_codes
+from recon.snapshot.report import write_snapshot_report
 from recon.snapshot.result import SnapshotResult
 from recon.snapshot.run import take_snapshots
 from recon.xero_connection import client_factory
@@ -57,6 +58,7 @@ def run_demo(out: Path, *, seed: int, size: float, say: Callable[[str], None]) -
         snapshots = take_snapshots(ws, petmanager=True, xero=True, client_for=client_factory(settings),
                                    source=sandbox.base_url)
         say("recon snapshot: " + "; ".join(_describe(s) for s in snapshots))
+        snapshot_report = write_snapshot_report(ws)
         mapping = map_codes(ws)
         added = sum(len(v) for v in mapping.added.values())
         say(f"recon map: {added} codes mapped by suggestion, {len(mapping.problems)} problem(s) left")
@@ -66,7 +68,7 @@ def run_demo(out: Path, *, seed: int, size: float, say: Callable[[str], None]) -
             f"{len(check.duplicates)} suspected duplicates, {len(check.problems)} problems")
         state = out / "xero-sandbox-state.json"
         sandbox.dump(state)
-    return DemoOutcome(ws.root, state, snapshots, mapping, check, [paths.html, paths.csv, paths.xlsx])
+    return DemoOutcome(ws.root, state, snapshots, mapping, check, [snapshot_report, paths.html, paths.csv, paths.xlsx])
 
 
 def _describe(result: SnapshotResult) -> str:

@@ -56,3 +56,20 @@ def test_check_json_is_the_documented_document_and_finds_the_typed_in_records(de
     assert not certain - expected, "a false certain"
     assert len(found & expected) / len(found) >= 0.97  # precision
     assert len(found & expected) / len(expected) >= 0.95  # recall
+
+
+@pytest.mark.browser
+def test_the_demo_reports_open_cleanly_in_chromium(demo, tmp_path):
+    from tests.browser import Chromium
+
+    out, _ = demo
+    reports = sorted((out / "workspace" / "reports").glob("*.html"))
+    assert {p.name.split("-")[0] for p in reports} == {"check", "snapshot"}
+    with Chromium() as browser:
+        for path in reports:
+            page = browser.open_report(path)
+            assert page.console_problems == [] and page.page_errors == []
+            assert page.requests == [] and page.dialogs == []
+            assert "Paws &amp; Claws" not in page.page.inner_text("body")  # escaped once, not twice
+            assert "Paws & Claws Pet Resort" in page.page.inner_text("body")
+            page.screenshot(tmp_path / f"{path.stem}.png")
