@@ -130,8 +130,10 @@ def complete_document(org: Organisation, entity_name: str, document: dict, now: 
             account = org.get("Accounts", org.find("account_code", line["AccountCode"]))
             if account and account.get("TaxType"):
                 line["TaxType"] = account["TaxType"]
-    documents.compute_lines(document, org.tax_rates(), unit_places)
-    if entity_name == "Invoices":
+    discount = documents.compute_lines(document, org.tax_rates(), unit_places)
+    if entity_name == "Invoices":  # Xero's spec has TotalDiscount and IsDiscounted on invoices only
+        document["TotalDiscount"] = discount
+        document["IsDiscounted"] = discount != documents.ZERO
         for key in ("Payments", "CreditNotes", "Prepayments", "Overpayments"):
             document.setdefault(key, [])
         documents.settle_invoice(document)

@@ -20,8 +20,8 @@ def unit(value: Decimal, places: int) -> Decimal:
     return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def compute_lines(document: dict, tax_rates: dict[str, Decimal], unit_places: int = 2) -> None:
-    """Fill LineAmount, TaxAmount, SubTotal, TotalTax, Total in place.
+def compute_lines(document: dict, tax_rates: dict[str, Decimal], unit_places: int = 2) -> Decimal:
+    """Fill LineAmount, TaxAmount, SubTotal, TotalTax, Total in place; return the total discount.
 
     `tax_rates` maps TaxType to its effective rate in percent; each line's TaxType must
     already be set (or absent for NoTax documents)."""
@@ -54,8 +54,7 @@ def compute_lines(document: dict, tax_rates: dict[str, Decimal], unit_places: in
     document["SubTotal"] = money(subtotal)
     document["TotalTax"] = money(tax_total)
     document["Total"] = money(subtotal + tax_total)
-    document["TotalDiscount"] = money(discount_total)
-    document["IsDiscounted"] = discount_total != ZERO
+    return money(discount_total)
 
 
 def settle_invoice(invoice: dict) -> None:

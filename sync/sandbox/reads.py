@@ -72,10 +72,16 @@ def _matching(table: Table, params: dict[str, str], modified_since: datetime | N
     return records
 
 
+def _changed_at(record: dict) -> datetime | None:
+    """What If-Modified-Since compares: UpdatedDateUTC, or CreatedDateUTC on records that have only
+    that (bank transfers: Xero's spec gives them no UpdatedDateUTC, yet the endpoint takes the header)."""
+    return record.get("UpdatedDateUTC", record.get("CreatedDateUTC"))
+
+
 def _filters(entity: Entity, params: dict[str, str], modified_since) -> list[Callable[[dict], bool]]:
     tests: list[Callable[[dict], bool]] = []
     if modified_since is not None:
-        tests.append(lambda r: r.get("UpdatedDateUTC") is not None and r["UpdatedDateUTC"] >= modified_since)
+        tests.append(lambda r: _changed_at(r) is not None and _changed_at(r) >= modified_since)
     if params.get("IDs"):
         ids = {i.strip().lower() for i in params["IDs"].split(",") if i.strip()}
         tests.append(lambda r: str(r[entity.id_field]).lower() in ids)
