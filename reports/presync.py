@@ -7,7 +7,7 @@ report, so a workspace of a million invoices still gives a report of a few megab
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -109,6 +109,16 @@ class Line:
 
 
 @dataclass(frozen=True)
+class CardDecision:
+    """What the accountant decided about a suspected duplicate (`recon resolve`)."""
+
+    decision: str  # "same" (link it, never push it) or "different" (push it)
+    decided_by: str
+    decided_at: datetime  # aware
+    why: str  # may be empty
+
+
+@dataclass(frozen=True)
 class DuplicateCard:
     kind: str
     tier: str
@@ -122,6 +132,7 @@ class DuplicateCard:
     petmanager_lines: tuple[Line, ...]
     xero_lines: tuple[Line, ...]
     reasons: tuple[str, ...]  # strongest first
+    decision: CardDecision | None = None  # None while undecided
 
     def __post_init__(self):
         if self.tier not in TIERS:

@@ -1,9 +1,15 @@
 -- What a back-sync from $start (to $end, inclusive, or open-ended) would send, by kind and month:
 -- invoices and credit notes by their date, money by the date paid (Pet Manager's own rule);
 -- drafts are never synced, voids not at all when they never reached Xero. Contacts are not
--- dated: every customer is sent. `check_excluded` holds what the check linked or suspects, so
--- the would-create figures leave those out.
-WITH docs AS (
+-- dated: every customer is sent. `check_linked` and `check_suspected` (kind, petmanager_id) hold
+-- what the check linked or suspects, so the would-create figures leave those out (linked wins).
+WITH excluded AS (
+    SELECT kind, petmanager_id, CASE WHEN bool_or(why = 'linked') THEN 'linked' ELSE 'duplicate' END AS why
+    FROM (SELECT kind, petmanager_id, 'linked' AS why FROM check_linked
+          UNION ALL
+          SELECT kind, petmanager_id, 'duplicate' FROM check_suspected)
+    GROUP BY kind, petmanager_id
+), docs AS (
     SELECT 'contact' AS kind, customer_id AS id, NULL::DATE AS day, NULL::DECIMAL(18, 2) AS amount
     FROM pm_customers WHERE snapshot_id = $snapshot_id
     UNION ALL
@@ -37,7 +43,7 @@ SELECT d.kind,
        count(*) FILTER (WHERE e.why IS NULL) AS to_create,
        coalesce(sum(d.amount) FILTER (WHERE e.why IS NULL), 0) AS to_create_total
 FROM docs AS d
-LEFT JOIN check_excluded AS e ON e.kind = d.kind AND e.petmanager_id = d.id
+LEFT JOIN excluded AS e ON e.kind = d.kind AND e.petmanager_id = d.id
 WHERE d.day IS NULL OR (d.day >= $start AND ($end IS NULL OR d.day <= $end))
 GROUP BY ALL
 ORDER BY d.kind, month;

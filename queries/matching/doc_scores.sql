@@ -3,7 +3,7 @@
 -- prior. Only pairs that reach the `possible` tier are kept, with their reasons in words and
 -- whether the evidence for `certain` is all there (Pet Manager's number in the Reference, the
 -- amount, the customer, the date); the assignment adds the last condition (no close rival).
-CREATE OR REPLACE TEMP TABLE "match_doc_scores" AS
+CREATE OR REPLACE TEMP TABLE "match_pair_scores" AS
 WITH "amount_frequency" AS (
     -- how many Pet Manager documents carry each total: a common amount proves less
     SELECT "total_cents", count(*) AS "n", sum(count(*)) OVER () AS "population"
@@ -83,24 +83,29 @@ WITH "amount_frequency" AS (
 "scored" AS (
     SELECT *, $prior_bits + "amount_bits" + "date_bits" + "contact_bits" + "reference_bits" + "lines_bits" AS "weight"
     FROM "weighed"
+),
+"kept" AS (
+    SELECT "pm_id", "xero_id", "weight", "days",
+           "reference_level" IN ('same_number', 'number') AND "amount_level" IN ('exact', 'cent') AND "contact_level" = 'same'
+               AND "contact_resolution" IN ('linked', 'certain', 'likely') AND "days" <= 14 AS "certain_evidence",
+           match_reasons([
+               {'bits': "reference_bits", 'text': CASE "reference_level"
+                   WHEN 'same_number' THEN $number_field || ' ' || "xero_number" || ' is Pet Manager''s own number, typed by hand on a contact Pet Manager did not make'
+                   WHEN 'number' THEN 'Reference ''' || "reference" || ''' holds Pet Manager number ' || "pm_number"
+                   WHEN 'booking' THEN 'Reference ''' || "reference" || ''' holds booking ' || "booking_ref"
+                   WHEN 'xero_number' THEN $number_field || ' ''' || "xero_number" || ''' holds Pet Manager number ' || "pm_number"
+                   WHEN 'other' THEN 'Reference ''' || "reference" || ''' names another Pet Manager document' END},
+               {'bits': "amount_bits", 'text': match_amount_reason("amount_level", "total_cents", "xero_total_cents", "amount_exact_bits")},
+               {'bits': "date_bits", 'text': match_dated("shift", "pm_date")},
+               {'bits': "contact_bits", 'text': match_contact_reason("contact_level", "contact_resolution", "contact_name",
+                                                                     match_customer("first_name", "last_name", "company_name", "customer_id"))},
+               {'bits': "lines_bits", 'text': CASE "lines_level"
+                   WHEN 'same' THEN 'same ' || "pm_lines" || ' line amounts'
+                   WHEN 'merged' THEN "pm_lines" || ' lines typed as one' END}
+           ]) AS "reasons"
+    FROM "scored"
+    WHERE "weight" >= $possible_bits
 )
-SELECT "pm_id", "xero_id", "weight", "days",
-       "reference_level" IN ('same_number', 'number') AND "amount_level" IN ('exact', 'cent') AND "contact_level" = 'same'
-           AND "contact_resolution" IN ('linked', 'certain', 'likely') AND "days" <= 14 AS "certain_evidence",
-       match_reasons([
-           {'bits': "reference_bits", 'text': CASE "reference_level"
-               WHEN 'same_number' THEN $number_field || ' ' || "xero_number" || ' is Pet Manager''s own number, typed by hand on a contact Pet Manager did not make'
-               WHEN 'number' THEN 'Reference ''' || "reference" || ''' holds Pet Manager number ' || "pm_number"
-               WHEN 'booking' THEN 'Reference ''' || "reference" || ''' holds booking ' || "booking_ref"
-               WHEN 'xero_number' THEN $number_field || ' ''' || "xero_number" || ''' holds Pet Manager number ' || "pm_number"
-               WHEN 'other' THEN 'Reference ''' || "reference" || ''' names another Pet Manager document' END},
-           {'bits': "amount_bits", 'text': match_amount_reason("amount_level", "total_cents", "xero_total_cents", "amount_exact_bits")},
-           {'bits': "date_bits", 'text': match_dated("shift", "pm_date")},
-           {'bits': "contact_bits", 'text': match_contact_reason("contact_level", "contact_resolution", "contact_name",
-                                                                 match_customer("first_name", "last_name", "company_name", "customer_id"))},
-           {'bits': "lines_bits", 'text': CASE "lines_level"
-               WHEN 'same' THEN 'same ' || "pm_lines" || ' line amounts'
-               WHEN 'merged' THEN "pm_lines" || ' lines typed as one' END}
-       ]) AS "reasons"
-FROM "scored"
-WHERE "weight" >= $possible_bits;
+-- a pair no other pair rivals (none shares its Pet Manager or Xero record) is its own assignment
+SELECT *, count(*) OVER (PARTITION BY "pm_id") > 1 OR count(*) OVER (PARTITION BY "xero_id") > 1 AS "contested"
+FROM "kept";

@@ -3,7 +3,7 @@
 -- only when it does not. Only pairs that reach the `possible` tier are kept, with their reasons
 -- and whether the evidence for `certain` is all there (paid on Pet Manager's linked or certainly
 -- twinned invoice, same amount, within three days; overpayments name no invoice, so never).
-CREATE OR REPLACE TEMP TABLE "match_money_scores" AS
+CREATE OR REPLACE TEMP TABLE "match_pair_scores" AS
 WITH "amount_frequency" AS (
     SELECT "cents", count(*) AS "n", sum(count(*)) OVER () AS "population"
     FROM "match_pm_money" GROUP BY "cents"
@@ -60,26 +60,31 @@ WITH "amount_frequency" AS (
 "scored" AS (
     SELECT *, $prior_bits + "amount_bits" + "date_bits" + "invoice_bits" + "contact_bits" AS "weight"
     FROM "weighed"
+),
+"kept" AS (
+    SELECT "pm_id", "xero_id", "weight", "days",
+           "invoice_level" = 'same' AND "invoice_resolution" IN ('linked', 'certain') AND "amount_level" = 'exact'
+               AND "days" <= 3 AS "certain_evidence",
+           match_reasons([
+               {'bits': "invoice_bits", 'text': CASE
+                   WHEN "invoice_level" = 'same' AND "invoice_resolution" = 'linked'
+                       THEN 'pays ' || "invoice_number" || ', Pet Manager''s own invoice ' || "invoice_id"
+                   WHEN "invoice_level" = 'same'
+                       THEN 'pays ' || "invoice_number" || ', a hand-typed twin of Pet Manager invoice ' || "invoice_id"
+                            || ' (' || "invoice_resolution" || ')'
+                   WHEN "invoice_level" = 'same_possible'
+                       THEN 'pays ' || "invoice_number" || ', which may be a twin of Pet Manager invoice ' || "invoice_id"
+                   WHEN "invoice_level" = 'other' THEN 'pays ' || "invoice_number" || ', which is another Pet Manager invoice' END},
+               {'bits': "amount_bits", 'text': match_amount_reason("amount_level", "cents", "xero_cents", "amount_exact_bits")},
+               {'bits': "date_bits", 'text': match_dated("shift", "pm_date")},
+               {'bits': "contact_bits", 'text': CASE WHEN "contact_bits" <> 0 THEN
+                   match_contact_reason("contact_level", "contact_resolution", "contact_name",
+                                        match_customer("first_name", "last_name", "company_name", "customer_id")) END},
+               {'bits': -100, 'text': 'paid into account ' || "account_code" || ' (Pet Manager: ' || "method" || ')'}
+           ]) AS "reasons"
+    FROM "scored"
+    WHERE "weight" >= $possible_bits
 )
-SELECT "pm_id", "xero_id", "weight", "days",
-       "invoice_level" = 'same' AND "invoice_resolution" IN ('linked', 'certain') AND "amount_level" = 'exact'
-           AND "days" <= 3 AS "certain_evidence",
-       match_reasons([
-           {'bits': "invoice_bits", 'text': CASE
-               WHEN "invoice_level" = 'same' AND "invoice_resolution" = 'linked'
-                   THEN 'pays ' || "invoice_number" || ', Pet Manager''s own invoice ' || "invoice_id"
-               WHEN "invoice_level" = 'same'
-                   THEN 'pays ' || "invoice_number" || ', a hand-typed twin of Pet Manager invoice ' || "invoice_id"
-                        || ' (' || "invoice_resolution" || ')'
-               WHEN "invoice_level" = 'same_possible'
-                   THEN 'pays ' || "invoice_number" || ', which may be a twin of Pet Manager invoice ' || "invoice_id"
-               WHEN "invoice_level" = 'other' THEN 'pays ' || "invoice_number" || ', which is another Pet Manager invoice' END},
-           {'bits': "amount_bits", 'text': match_amount_reason("amount_level", "cents", "xero_cents", "amount_exact_bits")},
-           {'bits': "date_bits", 'text': match_dated("shift", "pm_date")},
-           {'bits': "contact_bits", 'text': CASE WHEN "contact_bits" <> 0 THEN
-               match_contact_reason("contact_level", "contact_resolution", "contact_name",
-                                    match_customer("first_name", "last_name", "company_name", "customer_id")) END},
-           {'bits': -100, 'text': 'paid into account ' || "account_code" || ' (Pet Manager: ' || "method" || ')'}
-       ]) AS "reasons"
-FROM "scored"
-WHERE "weight" >= $possible_bits;
+-- a pair no other pair rivals (none shares its Pet Manager or Xero record) is its own assignment
+SELECT *, count(*) OVER (PARTITION BY "pm_id") > 1 OR count(*) OVER (PARTITION BY "xero_id") > 1 AS "contested"
+FROM "kept";

@@ -25,10 +25,14 @@ from recon import __version__
 from recon.check.findings import KINDS, TIERS, Duplicate, Link, Problem
 from recon.check.run import CheckResult, ScopeRow
 from recon.config import Config
+from recon.resolve.decision import Decision, Pair, pair_of
+from recon.resolve.sheet import SUSPECT_COLUMNS, suspect_row
+from recon.resolve.store import current_decisions
 from recon.workspace import Workspace
 from reports.exports import EXCEL_MAX_ROWS, Column, Table, write_csv, write_xlsx
 from reports.header import ReportHeader
 from reports.presync import (
+    CardDecision,
     DuplicateCard,
     DuplicateCounts,
     DuplicateDay,
@@ -62,11 +66,6 @@ DOCUMENTS = {
     "overpayment": ("check/report_overpayments", "Overpayment", None),
 }
 
-DUPLICATE_COLUMNS = (
-    Column("organisation", "Organisation"), Column("kind", "Kind"), Column("tier", "Tier"),
-    Column("confidence", "Confidence"), Column("petmanager_id", "Pet Manager id"), Column("xero_id", "Xero id"),
-    Column("reasons", "Reasons"),
-)
 PROBLEM_COLUMNS = (
     Column("organisation", "Organisation"), Column("kind", "Problem"), Column("blocking", "Blocking"),
     Column("record_kind", "Record kind"), Column("petmanager_id", "Pet Manager id"), Column("xero_id", "Xero id"),
@@ -98,7 +97,8 @@ def write_check_report(ws: Workspace, result: CheckResult) -> ReportPaths:
     con = ws.connect()
     try:
         business, currency, organisations = _names(con, config, result)
-        cards = _cards(con, config, result, organisations, result.duplicates[:DUPLICATES_SHOWN])
+        decisions = current_decisions(con)
+        cards = _cards(con, config, result, organisations, result.duplicates[:DUPLICATES_SHOWN], decisions)
         days = _duplicate_days(con, result)
     finally:
         con.close()
@@ -122,10 +122,11 @@ def write_check_report(ws: Workspace, result: CheckResult) -> ReportPaths:
                       f"{paths.xlsx.name} (sheet “links”)"),
     )
     write_report(paths.html, render_presync_report(data))
-    duplicates = [_duplicate_row(d, organisations) for d in result.duplicates]
-    write_csv(paths.csv, Table("duplicates", DUPLICATE_COLUMNS, duplicates))
+    duplicates = [suspect_row(d, organisations.get(d.tenant_id, d.tenant_id), decisions.get(pair_of(d)))
+                  for d in result.duplicates]
+    write_csv(paths.csv, Table("duplicates", SUSPECT_COLUMNS, duplicates))
     write_xlsx(paths.xlsx, [
-        *_sheets("duplicates", DUPLICATE_COLUMNS, duplicates),
+        *_sheets("duplicates", SUSPECT_COLUMNS, duplicates),
         *_sheets("problems", PROBLEM_COLUMNS, [_problem_row(p, organisations) for p in result.problems]),
         *_sheets("would send", SEND_COLUMNS, [_send_row(row) for row in result.scope]),
         *_sheets("links", LINK_COLUMNS, [_link_row(x, organisations) for x in result.links]),
@@ -154,8 +155,8 @@ def _names(con: duckdb.DuckDBPyConnection, config: Config, result: CheckResult) 
 # Duplicates side by side -----------------------------------------------------------------------
 
 def _cards(con: duckdb.DuckDBPyConnection, config: Config, result: CheckResult, organisations: dict[str, str],
-           shown: Sequence[Duplicate]) -> tuple[DuplicateCard, ...]:
-    """One card per shown duplicate, in the order given; one query per kind."""
+           shown: Sequence[Duplicate], decisions: Mapping[Pair, Decision]) -> tuple[DuplicateCard, ...]:
+    """One card per shown duplicate, in the order given, with its decision if it has one; one query per kind."""
     sides: dict[tuple[str, int, str], dict] = {}
     for kind in KINDS:
         pairs = [d for d in shown if d.kind == kind]
@@ -173,10 +174,12 @@ def _cards(con: duckdb.DuckDBPyConnection, config: Config, result: CheckResult, 
         for values in cursor.fetchall():
             row = {name: None if value == "" else value for name, value in zip(names, values)}  # "" is missing
             sides[kind, row["pm_id"], row["xero_id"]] = row
-    return tuple(_card(d, sides[d.kind, d.petmanager_id, d.xero_id], config, organisations) for d in shown)
+    return tuple(_card(d, sides[d.kind, d.petmanager_id, d.xero_id], config, organisations,
+                       decisions.get(pair_of(d))) for d in shown)
 
 
-def _card(d: Duplicate, row: dict, config: Config, organisations: dict[str, str]) -> DuplicateCard:
+def _card(d: Duplicate, row: dict, config: Config, organisations: dict[str, str],
+          decision: Decision | None) -> DuplicateCard:
     if d.kind == "contact":
         fields = _contact_fields(row)
         pm_label = f"Customer {d.petmanager_id} {row['pm_name'] or ''}".strip()
@@ -195,6 +198,8 @@ def _card(d: Duplicate, row: dict, config: Config, organisations: dict[str, str]
         petmanager_label=pm_label, xero_label=xero_label, petmanager_id=d.petmanager_id, xero_id=d.xero_id,
         fields=tuple(f for f in fields if f.petmanager is not None or f.xero is not None),
         petmanager_lines=pm_lines, xero_lines=xero_lines, reasons=d.reasons,
+        decision=CardDecision(decision.decision, decision.decided_by, decision.decided_at, decision.why)
+        if decision else None,
     )
 
 
@@ -404,12 +409,6 @@ def _first_of(month: str) -> dt.date:
 
 
 # Exports ---------------------------------------------------------------------------------------
-
-def _duplicate_row(d: Duplicate, organisations: dict[str, str]) -> dict:
-    return {"organisation": organisations.get(d.tenant_id, d.tenant_id), "kind": d.kind, "tier": d.tier,
-            "confidence": round(d.confidence, 4), "petmanager_id": d.petmanager_id, "xero_id": d.xero_id,
-            "reasons": "; ".join(d.reasons)}
-
 
 def _link_row(x: Link, organisations: dict[str, str]) -> LinkRow:
     return LinkRow(x.kind, x.petmanager_id, x.xero_id, organisations.get(x.tenant_id, x.tenant_id), x.how)

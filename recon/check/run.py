@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from operator import attrgetter
 
 import duckdb
-import polars as pl
+import pyarrow as pa
 
 import queries
 from recon.check.findings import KINDS, TIERS, Duplicate, Link, Problem, Window
-from recon.matching import find_matches
+from recon.matching import Links, find_matches
 from recon.problems import find_problems
 from recon.snapshot.latest import latest_petmanager, latest_xero
 from recon.workspace import Workspace
@@ -46,7 +48,7 @@ class CheckResult:
     window: Window
     pm_snapshot: int
     xero_snapshots: dict[str, int]
-    links: list[Link]
+    links: Sequence[Link]  # Links when the check ran: Arrow-backed, for the hundreds of thousands
     duplicates: list[Duplicate]
     problems: list[Problem]
     scope: list[ScopeRow]
@@ -99,7 +101,7 @@ def run_check(ws: Workspace, window: Window) -> CheckResult:
     try:
         con.execute(queries.load("check/schema"))
         pm_snapshot = latest_petmanager(con)
-        links: list[Link] = []
+        links = Links()
         duplicates: list[Duplicate] = []
         problems: list[Problem] = []
         xero_snapshots: dict[str, int] = {}
@@ -143,18 +145,16 @@ def _params(window: Window) -> dict:
     return {"start": window.start, "end": window.end}
 
 
-def _scope(con, pm_snapshot: int, window: Window, links: list[Link], duplicates: list[Duplicate]) -> list[ScopeRow]:
-    excluded = pl.DataFrame(
-        {"kind": [x.kind for x in links] + [d.kind for d in duplicates],
-         "petmanager_id": [x.petmanager_id for x in links] + [d.petmanager_id for d in duplicates],
-         "why": ["linked"] * len(links) + ["duplicate"] * len(duplicates)},
-        schema={"kind": pl.String, "petmanager_id": pl.Int64, "why": pl.String},
-    ).unique(subset=["kind", "petmanager_id"], keep="first")
-    con.register("check_excluded", excluded)
+def _scope(con, pm_snapshot: int, window: Window, links: Links, duplicates: list[Duplicate]) -> list[ScopeRow]:
+    linked = links.table.select(["kind", "petmanager_id"])
+    suspected = _columns(duplicates, {"kind": pa.string(), "petmanager_id": pa.int64()})
+    con.register("check_linked", linked)
+    con.register("check_suspected", suspected)
     try:
         rows = con.execute(queries.load("check/scope"), {"snapshot_id": pm_snapshot, **_params(window)}).fetchall()
     finally:
-        con.unregister("check_excluded")
+        con.unregister("check_linked")
+        con.unregister("check_suspected")
     return [ScopeRow(*row) for row in rows]
 
 
@@ -172,16 +172,13 @@ def _store(con: duckdb.DuckDBPyConnection, result: CheckResult) -> CheckResult:
         con.execute("INSERT INTO check_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [stored.run_id, stored.ran_at, stored.window.start, stored.window.end, stored.pm_snapshot,
                      json.dumps(stored.xero_snapshots), json.dumps(stored.summary())])
-        _insert(con, "check_links", stored.run_id, [
-            {"tenant_id": x.tenant_id, "kind": x.kind, "petmanager_id": x.petmanager_id, "xero_id": x.xero_id,
-             "how": x.how} for x in stored.links])
-        _insert(con, "check_duplicates", stored.run_id, [
-            {"tenant_id": d.tenant_id, "kind": d.kind, "petmanager_id": d.petmanager_id, "xero_id": d.xero_id,
-             "confidence": d.confidence, "tier": d.tier, "reasons": list(d.reasons)} for d in stored.duplicates])
-        _insert(con, "check_problems", stored.run_id, [
-            {"tenant_id": p.tenant_id, "kind": p.kind, "blocking": p.blocking, "message": p.message,
-             "record_kind": p.record_kind, "petmanager_id": p.petmanager_id, "xero_id": p.xero_id}
-            for p in stored.problems])
+        _insert(con, "check_links", stored.run_id, stored.links.table)
+        _insert(con, "check_duplicates", stored.run_id, _columns(stored.duplicates, {
+            "tenant_id": pa.string(), "kind": pa.string(), "petmanager_id": pa.int64(), "xero_id": pa.string(),
+            "confidence": pa.float64(), "tier": pa.string(), "reasons": pa.list_(pa.string())}))
+        _insert(con, "check_problems", stored.run_id, _columns(stored.problems, {
+            "tenant_id": pa.string(), "kind": pa.string(), "blocking": pa.bool_(), "message": pa.string(),
+            "record_kind": pa.string(), "petmanager_id": pa.int64(), "xero_id": pa.string()}))
         con.commit()
     except BaseException:
         con.rollback()
@@ -189,8 +186,11 @@ def _store(con: duckdb.DuckDBPyConnection, result: CheckResult) -> CheckResult:
     return stored
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, run_id: int, rows: list[dict]) -> None:
-    if not rows:
-        return
-    frame = pl.DataFrame(rows, infer_schema_length=None)
-    con.execute(f'INSERT INTO "{table}" BY NAME SELECT $run_id AS run_id, * FROM frame', {"run_id": run_id})
+def _columns(records: list, types: dict[str, pa.DataType]) -> pa.Table:
+    """These fields of the records, column by column (no dict per row)."""
+    columns = zip(*map(attrgetter(*types), records)) if records else [[] for _ in types]
+    return pa.table({name: pa.array(values, kind) for (name, kind), values in zip(types.items(), columns)})
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, run_id: int, rows: pa.Table) -> None:
+    con.execute(f'INSERT INTO "{table}" BY NAME SELECT $run_id AS run_id, * FROM rows', {"run_id": run_id})

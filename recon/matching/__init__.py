@@ -6,6 +6,7 @@ each with a tier, a confidence and its reasons). The model is in `model.py`.
 """
 
 from recon.matching.find import find_matches
+from recon.matching.links import Links
 from recon.matching.matches import Matches
 
-__all__ = ["Matches", "find_matches"]
+__all__ = ["Links", "Matches", "find_matches"]

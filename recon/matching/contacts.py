@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from recon.check.findings import Duplicate, Link
+from recon.check.findings import Duplicate
 from recon.matching import model, names, sql
+from recon.matching.links import Links
 from recon.matching.surnames import COMMON_GIVEN_SHARE, COMMON_SHARE
 
 W = model.CONTACT_BITS
@@ -33,12 +34,11 @@ class ContactPair:
 
 
 def match_contacts(con: duckdb.DuckDBPyConnection, *, pm_snapshot: int, xero_snapshot: int,
-                   tenant_id: str) -> tuple[list[Link], list[Duplicate]]:
+                   tenant_id: str) -> tuple[Links, list[Duplicate]]:
     sql.run(con, "contact_pm", pm_snapshot=pm_snapshot)
     sql.run(con, "contact_xero", xero_snapshot=xero_snapshot, tenant_id=tenant_id)
     sql.run(con, "contact_links")
-    links = [Link("contact", customer_id, contact_id, tenant_id, how)
-             for customer_id, contact_id, how in sql.table_rows(con, "match_contact_links")]
+    links = Links(sql.arrow(con, "contact_link_rows", tenant_id=tenant_id))
     candidates = sql.rows(con, "contact_candidates", max_block_pairs=MAX_BLOCK_PAIRS,
                           family_similarity=FAMILY_SIMILARITY)
     best = _best_per_contact([score(row) for row in candidates])

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from recon.check.findings import Duplicate, Link, Window
+from recon.check.findings import Duplicate, Window
 from recon.matching import model, sql
-from recon.matching.assign import Scored, one_to_one
+from recon.matching.assign import assign_pairs
+from recon.matching.links import Links
 
 MAX_BLOCK_PAIRS = 400
 
@@ -33,25 +34,20 @@ CREDIT_NOTES = DocumentKind("credit_note", "CreditNoteNumber", "doc_pm_credit_no
 
 
 def match_documents(con: duckdb.DuckDBPyConnection, kind: DocumentKind, *, pm_snapshot: int, xero_snapshot: int,
-                    tenant_id: str, window: Window, prefix: str) -> tuple[list[Link], list[Duplicate]]:
+                    tenant_id: str, window: Window, prefix: str) -> tuple[Links, list[Duplicate]]:
     """Needs match_pm_contacts and match_contact_resolved (contacts.match_contacts)."""
     sql.run(con, kind.pm_query, pm_snapshot=pm_snapshot, start=window.start, end=window.end)
     sql.run(con, kind.xero_query, xero_snapshot=xero_snapshot, tenant_id=tenant_id)
     sql.run(con, "doc_links", prefix=prefix)
-    links = [Link(kind.kind, pm_id, xero_id, tenant_id, f"{kind.number_field} {number}")
-             for pm_id, xero_id, number, in_window in sql.table_rows(con, "match_doc_links") if in_window]
+    links = Links(sql.arrow(con, "doc_link_rows", kind=kind.kind, tenant_id=tenant_id,
+                          number_field=kind.number_field))
     sql.run(con, "doc_candidates", max_block_pairs=MAX_BLOCK_PAIRS)
     sql.run(con, kind.lines_query, pm_snapshot=pm_snapshot, xero_snapshot=xero_snapshot, tenant_id=tenant_id)
     sql.run(con, "doc_scores", **model.DOCUMENT_BITS, prior_bits=model.PRIOR_BITS,
             possible_bits=model.POSSIBLE_BITS, amount_m=model.AMOUNT_M, frequency_floor=model.FREQUENCY_FLOOR,
             amount_min_bits=model.AMOUNT_MIN_BITS, amount_max_bits=model.AMOUNT_MAX_BITS,
             number_field=kind.number_field, prefix=prefix)
-    scored = [Scored(*row) for row in sql.table_rows(con, "match_doc_scores")]
-    duplicates = []
-    for pair, rival_bits in one_to_one(scored):
-        certain = pair.certain_evidence and pair.weight - rival_bits >= model.CERTAIN_MARGIN_BITS
-        duplicates.append(Duplicate(kind.kind, pair.pm_id, pair.xero_id, tenant_id, model.confidence(pair.weight),
-                                    model.tier(pair.weight, certain), tuple(pair.reasons)))
+    duplicates = assign_pairs(con, kind.kind, tenant_id)
     if kind is INVOICES:
         _store_resolved(con, duplicates)
     return links, duplicates

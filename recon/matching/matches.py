@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from recon.check.findings import Duplicate, Link
+from recon.check.findings import Duplicate
+from recon.matching.links import Links
 
 
 @dataclass
 class Matches:
-    links: list[Link] = field(default_factory=list)
+    links: Links = field(default_factory=Links)
     duplicates: list[Duplicate] = field(default_factory=list)
 
-    def add(self, found: tuple[list[Link], list[Duplicate]]) -> None:
+    def add(self, found: tuple[Links, list[Duplicate]]) -> None:
         links, duplicates = found
-        self.links.extend(links)
+        self.links += links
         self.duplicates.extend(duplicates)

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from recon.check.findings import Duplicate, Link, Window
+from recon.check.findings import Duplicate, Window
 from recon.matching import model, sql
-from recon.matching.assign import Scored, one_to_one
+from recon.matching.assign import assign_pairs
+from recon.matching.links import Links
 
 MAX_BLOCK_PAIRS = 400
 
@@ -31,21 +32,14 @@ OVERPAYMENTS = MoneyKind("overpayment", "money_pm_overpayments", "money_xero_ove
 
 
 def match_money(con: duckdb.DuckDBPyConnection, kind: MoneyKind, *, pm_snapshot: int, xero_snapshot: int,
-                tenant_id: str, window: Window) -> tuple[list[Link], list[Duplicate]]:
+                tenant_id: str, window: Window) -> tuple[Links, list[Duplicate]]:
     """Needs the contact and invoice resolutions (contacts.match_contacts, documents.match_documents)."""
     sql.run(con, kind.pm_query, pm_snapshot=pm_snapshot, start=window.start, end=window.end)
     sql.run(con, kind.xero_query, xero_snapshot=xero_snapshot, tenant_id=tenant_id)
     sql.run(con, kind.links_query)
-    links = [Link(kind.kind, pm_id, xero_id, tenant_id, f"payment on InvoiceNumber {number}")
-             for pm_id, xero_id, number, in_window in sql.table_rows(con, "match_money_links") if in_window]
+    links = Links(sql.arrow(con, "money_link_rows", kind=kind.kind, tenant_id=tenant_id))
     sql.run(con, "money_candidates", max_block_pairs=MAX_BLOCK_PAIRS)
     sql.run(con, "money_scores", **model.MONEY_BITS, prior_bits=model.PRIOR_BITS,
             possible_bits=model.POSSIBLE_BITS, amount_m=model.AMOUNT_M, frequency_floor=model.FREQUENCY_FLOOR,
             amount_min_bits=model.AMOUNT_MIN_BITS, amount_max_bits=model.AMOUNT_MAX_BITS)
-    scored = [Scored(*row) for row in sql.table_rows(con, "match_money_scores")]
-    duplicates = []
-    for pair, rival_bits in one_to_one(scored):
-        certain = pair.certain_evidence and pair.weight - rival_bits >= model.CERTAIN_MARGIN_BITS
-        duplicates.append(Duplicate(kind.kind, pair.pm_id, pair.xero_id, tenant_id, model.confidence(pair.weight),
-                                    model.tier(pair.weight, certain), tuple(pair.reasons)))
-    return links, duplicates
+    return links, assign_pairs(con, kind.kind, tenant_id)

@@ -5,19 +5,31 @@ from __future__ import annotations
 import re
 
 import duckdb
+import pyarrow as pa
 
 import queries
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
+def _bound(name: str, params: dict) -> tuple[str, dict]:
     text = queries.load(f"matching/{name}")
     used = set(_PARAMETER.findall(text))
     missing = used - params.keys()
     if missing:
         raise TypeError(f"matching/{name}.sql needs {sorted(missing)}")
-    return con.execute(text, {key: value for key, value in params.items() if key in used})
+    return text, {key: value for key, value in params.items() if key in used}
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
+    text, bound = _bound(name, params)
+    return con.execute(text, bound)
+
+
+def arrow(con: duckdb.DuckDBPyConnection, name: str, **params) -> pa.Table:
+    """The query's result as an Arrow table."""
+    text, bound = _bound(name, params)
+    return con.sql(text, params=bound).to_arrow_table()
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, **params) -> list[dict]:
@@ -27,8 +39,7 @@ def rows(con: duckdb.DuckDBPyConnection, name: str, **params) -> list[dict]:
     return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
-def table_rows(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
-    """Every row of a working table as tuples, fetched column-wise through Arrow (much faster than
-    row by row for the hundreds of thousands of links a large workspace has)."""
-    columns = con.table(table).to_arrow_table().columns
-    return list(zip(*(column.to_pylist() for column in columns)))
+def tuples(table: pa.Table) -> list[tuple]:
+    """The rows of an Arrow table as tuples, converted column by column (much faster than row by
+    row for the hundreds of thousands of pairs a large workspace has)."""
+    return list(zip(*(column.to_pylist() for column in table.columns)))

@@ -59,17 +59,14 @@ def test_check_json_is_the_documented_document_and_finds_the_typed_in_records(de
 
 
 @pytest.mark.browser
-def test_the_demo_reports_open_cleanly_in_chromium(demo, tmp_path):
-    from tests.browser import Chromium
-
+def test_the_demo_reports_open_cleanly_in_chromium(demo, open_report, tmp_path):
     out, _ = demo
     reports = sorted((out / "workspace" / "reports").glob("*.html"))
     assert {p.name.split("-")[0] for p in reports} == {"check", "snapshot"}
-    with Chromium() as browser:
-        for path in reports:
-            page = browser.open_report(path)
-            assert page.console_problems == [] and page.page_errors == []
-            assert page.requests == [] and page.dialogs == []
-            assert "Paws &amp; Claws" not in page.page.inner_text("body")  # escaped once, not twice
-            assert "Paws & Claws Pet Resort" in page.page.inner_text("body")
-            page.screenshot(tmp_path / f"{path.stem}.png")
+    for path in reports:
+        page = open_report(path)
+        assert page.console_problems == [] and page.page_errors == []
+        assert page.requests == [] and page.dialogs == []
+        assert "Paws &amp; Claws" not in page.page.inner_text("body")  # escaped once, not twice
+        assert "Paws & Claws Pet Resort" in page.page.inner_text("body")
+        page.screenshot(tmp_path / f"{path.stem}.png")

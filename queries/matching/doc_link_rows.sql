@@ -1,0 +1,4 @@
+-- The document links in the window as the check keeps them: (kind, petmanager_id, xero_id, tenant_id, how).
+SELECT $kind AS "kind", "pm_id" AS "petmanager_id", "xero_id", $tenant_id AS "tenant_id", $number_field || ' ' || "number" AS "how"
+FROM "match_doc_links"
+WHERE "in_window";
