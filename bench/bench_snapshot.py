@@ -21,6 +21,8 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
+
 from recon.snapshot.xero import ENTITIES, snapshot_xero
 from recon.workspace import Workspace
 from sync.sandbox import Sandbox, SandboxConfig
@@ -81,7 +83,26 @@ def main() -> None:
                   f"{requests} requests (minimum {minimum}, {100 * (requests - minimum) / minimum:+.1f} %), "
                   f"{1000 * requests / max(records, 1):.2f} requests per 1,000 records; "
                   f"{len(ENTITIES)} entities")
+        sandbox_alone(sandbox, args.invoices)
         print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB (sandbox included)")
+
+
+def sandbox_alone(sandbox, invoices: int) -> None:
+    """The sandbox's own throughput: every invoice page read with plain httpx, no client, no parsing
+    (each record's JSON is cached by the sandbox after the snapshot read it once)."""
+    token = httpx.post(f"{sandbox.base_url}/connect/token", data={"grant_type": "client_credentials"},
+                       auth=(sandbox.client_id, sandbox.client_secret)).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}", "xero-tenant-id": sandbox.tenant_id, "Accept": "application/json"}
+    with httpx.Client(base_url=f"{sandbox.base_url}/api.xro/2.0", headers=headers, timeout=60) as http:
+        for label in ("read 1", "read 2"):
+            began, size = time.perf_counter(), 0
+            for page in range(1, math.ceil(invoices / 1000) + 1):
+                response = http.get("/Invoices", params={"page": page, "pageSize": 1000})
+                response.raise_for_status()
+                size += len(response.content)
+            took = time.perf_counter() - began
+            print(f"sandbox alone, {label}: {invoices:,} invoices in {took:.1f} s = {invoices / took:,.0f} records/s "
+                  f"({size / took / 2**20:.1f} MB/s of JSON)")
 
 
 if __name__ == "__main__":
