@@ -1,35 +1,6 @@
-"""Xero's tax arithmetic: tax per line, rounded to the cent (half away from zero), then summed.
+"""Xero's per-line tax arithmetic lives in `sync.xero_tax` (the pusher needs it, and sync/ may not
+import recon/); recon's problem checks use it from here."""
 
-Pet Manager taxes the summed amounts of each tax code instead, so Xero's total can miss Pet
-Manager's by a cent or two. The pusher uses `line_tax` to size the rounding line;
-queries/problems/tax_rounding.sql mirrors it for speed (tests hold the two together).
-"""
+from sync.xero_tax import line_tax, xero_total
 
-from __future__ import annotations
-
-from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
-
-CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
-
-
-def line_tax(line_amount: Decimal, rate_percent: Decimal, amounts_include_tax: bool) -> Decimal:
-    """The tax Xero computes for one line at a TaxType's EffectiveRate (a percentage, `10.0000`):
-    on the amount when it is tax-exclusive, within it when it is tax-inclusive."""
-    if amounts_include_tax:
-        tax = line_amount * rate_percent / (HUNDRED + rate_percent)
-    else:
-        tax = line_amount * rate_percent / HUNDRED
-    return tax.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def xero_total(lines: Iterable[tuple[Decimal, Decimal]], amounts_include_tax: bool) -> Decimal:
-    """Xero's Total for a document of (line amount, rate percent) lines: the line amounts when they
-    include tax, else the line amounts plus each line's tax."""
-    total = Decimal("0.00")
-    for amount, rate in lines:
-        total += amount
-        if not amounts_include_tax:
-            total += line_tax(amount, rate, amounts_include_tax)
-    return total
+__all__ = ["line_tax", "xero_total"]
