@@ -1,0 +1,30 @@
+"""One planned write: what the pusher sends to Xero, keyed so that a re-run can find it, with the
+natural keys of the planned writes it waits for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+# The plan's order of kinds: each kind's writes may wait only for writes of earlier kinds.
+KINDS = ("contact", "invoice", "credit_note", "payment", "credit_note_allocation", "overpayment",
+         "overpayment_allocation", "refund", "stripe_fee_bill", "stripe_fee_payment", "payout")
+
+
+@dataclass(frozen=True)
+class PlannedWrite:
+    seq: int  # 1, 2, ... in the plan's order
+    kind: str  # one of KINDS
+    petmanager_id: int | None  # the Pet Manager record's own id (None for the suppliers Stripe and Pet Manager)
+    natural_key: str  # unique in the plan: CN17, INV10452, CN-0213, PM-PAY-8812, ...
+    entity: str  # the Xero endpoint, e.g. "Invoices", "CreditNotes/{CreditNoteID:CN-0213}/Allocations"
+    method: str  # the HTTP method
+    payload: dict  # the element sent (inside the endpoint's envelope)
+    depends_on: tuple[str, ...]  # natural keys of earlier planned writes
+    amount: Decimal | None  # the money it moves; None for contacts
+
+
+def placeholder(id_field: str, natural_key: str) -> str:
+    """Where a Xero id of a planned write goes before it exists: `{ContactID:CN17}`, resolved by the
+    pusher to the id Xero gave the write with that natural key."""
+    return "{" + f"{id_field}:{natural_key}" + "}"
