@@ -1,0 +1,1 @@
+SELECT count(*) FROM outbox WHERE plan_hash = $plan_hash;
