@@ -1,12 +1,19 @@
--- The line amounts (in cents, sorted) of the credit notes in candidate pairs, on both sides.
+-- The line amounts (in cents, sorted) of the credit notes in candidate pairs, on both sides. Lines
+-- only tell something when Pet Manager's credit note has two or more: only those, and their
+-- candidates in Xero.
 CREATE OR REPLACE TEMP TABLE "match_doc_lines" AS
-SELECT 'pm' AS "side", CAST("credit_note_id" AS VARCHAR) AS "id", list(match_cents("line_amount") ORDER BY "line_amount") AS "line_cents"
-FROM "pm_credit_note_lines"
-WHERE "snapshot_id" = $pm_snapshot AND "credit_note_id" IN (SELECT "pm_id" FROM "match_doc_candidates")
-GROUP BY "credit_note_id"
+WITH "pm" AS (
+    SELECT "credit_note_id", list(match_cents("line_amount") ORDER BY "line_amount") AS "line_cents"
+    FROM "pm_credit_note_lines"
+    WHERE "snapshot_id" = $pm_snapshot AND "credit_note_id" IN (SELECT "pm_id" FROM "match_doc_candidates")
+    GROUP BY "credit_note_id"
+    HAVING count(*) >= 2
+)
+SELECT 'pm' AS "side", CAST("credit_note_id" AS VARCHAR) AS "id", "line_cents"
+FROM "pm"
 UNION ALL
 SELECT 'xero', "credit_note_id", list(match_cents("line_amount") ORDER BY "line_amount")
 FROM "xero_credit_note_lines"
 WHERE "snapshot_id" = $xero_snapshot AND "tenant_id" = $tenant_id
-  AND "credit_note_id" IN (SELECT "xero_id" FROM "match_doc_candidates")
+  AND "credit_note_id" IN (SELECT "xero_id" FROM "match_doc_candidates" WHERE "pm_id" IN (SELECT "credit_note_id" FROM "pm"))
 GROUP BY "credit_note_id";

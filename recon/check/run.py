@@ -119,12 +119,13 @@ def run_check(ws: Workspace, window: Window) -> CheckResult:
                                       tenant_id=org.tenant_id, window=window)
             months[org.tenant_id] = _months(con, pm_snapshot, xero_snapshot, window)
         duplicates.sort(key=lambda d: (TIERS.index(d.tier), KINDS.index(d.kind), -d.confidence, d.petmanager_id))
+        duplicate_table = _columns(duplicates, DUPLICATE_COLUMNS)
         problems = _explained_by_duplicates(problems, duplicates)
         problems.sort(key=lambda p: (not p.blocking, p.kind, p.petmanager_id or 0))
-        scope = _scope(con, pm_snapshot, window, links, duplicates)
+        scope = _scope(con, pm_snapshot, window, links, duplicate_table)
         ran_at = dt.datetime.now(dt.timezone.utc)
         return _store(con, CheckResult(0, ran_at, window, pm_snapshot, xero_snapshots, links, duplicates, problems,
-                                       scope, months))
+                                       scope, months), duplicate_table)
     finally:
         con.close()
 
@@ -145,9 +146,9 @@ def _params(window: Window) -> dict:
     return {"start": window.start, "end": window.end}
 
 
-def _scope(con, pm_snapshot: int, window: Window, links: Links, duplicates: list[Duplicate]) -> list[ScopeRow]:
+def _scope(con, pm_snapshot: int, window: Window, links: Links, duplicates: pa.Table) -> list[ScopeRow]:
     linked = links.table.select(["kind", "petmanager_id"])
-    suspected = _columns(duplicates, {"kind": pa.string(), "petmanager_id": pa.int64()})
+    suspected = duplicates.select(["kind", "petmanager_id"])
     con.register("check_linked", linked)
     con.register("check_suspected", suspected)
     try:
@@ -164,8 +165,9 @@ def _months(con, pm_snapshot: int, xero_snapshot: int, window: Window) -> list[M
     return [MonthTotals(*row) for row in rows]
 
 
-def _store(con: duckdb.DuckDBPyConnection, result: CheckResult) -> CheckResult:
-    """Keep the run and everything it found; returns the result with its run id."""
+def _store(con: duckdb.DuckDBPyConnection, result: CheckResult, duplicates: pa.Table) -> CheckResult:
+    """Keep the run and everything it found (`duplicates`: its duplicates as columns); returns the
+    result with its run id."""
     con.begin()
     try:
         stored = replace(result, run_id=con.execute("SELECT nextval('check_run_ids')").fetchone()[0])
@@ -173,9 +175,7 @@ def _store(con: duckdb.DuckDBPyConnection, result: CheckResult) -> CheckResult:
                     [stored.run_id, stored.ran_at, stored.window.start, stored.window.end, stored.pm_snapshot,
                      json.dumps(stored.xero_snapshots), json.dumps(stored.summary())])
         _insert(con, "check_links", stored.run_id, stored.links.table)
-        _insert(con, "check_duplicates", stored.run_id, _columns(stored.duplicates, {
-            "tenant_id": pa.string(), "kind": pa.string(), "petmanager_id": pa.int64(), "xero_id": pa.string(),
-            "confidence": pa.float64(), "tier": pa.string(), "reasons": pa.list_(pa.string())}))
+        _insert(con, "check_duplicates", stored.run_id, duplicates)
         _insert(con, "check_problems", stored.run_id, _columns(stored.problems, {
             "tenant_id": pa.string(), "kind": pa.string(), "blocking": pa.bool_(), "message": pa.string(),
             "record_kind": pa.string(), "petmanager_id": pa.int64(), "xero_id": pa.string()}))
@@ -184,6 +184,11 @@ def _store(con: duckdb.DuckDBPyConnection, result: CheckResult) -> CheckResult:
         con.rollback()
         raise
     return stored
+
+
+DUPLICATE_COLUMNS = {
+    "tenant_id": pa.string(), "kind": pa.string(), "petmanager_id": pa.int64(), "xero_id": pa.string(),
+    "confidence": pa.float64(), "tier": pa.string(), "reasons": pa.list_(pa.string())}
 
 
 def _columns(records: list, types: dict[str, pa.DataType]) -> pa.Table:
