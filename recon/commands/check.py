@@ -16,7 +16,6 @@ from recon.commands.options import WorkspaceOption
 from recon.errors import BadInput, ExitCode, Located
 from recon.workspace import open_workspace
 
-DateOption = Annotated[Optional[dt.datetime], typer.Option(formats=["%Y-%m-%d"], show_default=False)]
 
 
 def check(

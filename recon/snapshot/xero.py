@@ -182,7 +182,7 @@ def _insert(con, snapshot_id: int, tenant_id: str, entity: XeroEntity, batch: li
         },
         schema={"record_id": pl.String, "updated": pl.String, "raw": pl.String},
     )
-    con.execute(
+    con.execute(  # DuckDB reads the polars frame above by its variable name
         """
         INSERT INTO xero_records
         SELECT $snapshot_id, $tenant_id, $entity, record_id, xero_ts(updated), CAST(raw AS JSON) FROM frame

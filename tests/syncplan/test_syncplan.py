@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
