@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from reports.charts import Series, monthly_bars, timeline
 from reports.header import ReportHeader
+from reports.plan import PlanSection
 from reports.render import render_html
 from reports.tables import TopRows
 
@@ -173,6 +174,7 @@ class PresyncReportData:
     duplicates: TopRows  # of DuplicateCard, certain first
     problems: tuple[ProblemGroup, ...]  # blocking groups first
     links: TopRows  # of LinkRow
+    plan: PlanSection | None = None  # when written by `recon sync`: what it would write
 
 
 def render_presync_report(data: PresyncReportData) -> str:
@@ -180,6 +182,7 @@ def render_presync_report(data: PresyncReportData) -> str:
         "presync.html",
         header=data.header,
         data=data,
+        plan=data.plan,
         glance=_glance(data),
         month_charts=[_month_chart(one) for one in data.months],
         duplicate_timeline=_duplicate_timeline(data),

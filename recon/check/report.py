@@ -28,9 +28,11 @@ from recon.config import Config
 from recon.resolve.decision import Decision, Pair, pair_of
 from recon.resolve.sheet import SUSPECT_COLUMNS, suspect_row
 from recon.resolve.store import current_decisions
+from recon.syncplan.plan import Plan
 from recon.workspace import Workspace
 from reports.exports import EXCEL_MAX_ROWS, Column, Table, write_csv, write_xlsx
 from reports.header import ReportHeader
+from reports.plan import plan_section
 from reports.presync import (
     CardDecision,
     DuplicateCard,
@@ -88,7 +90,8 @@ class ReportPaths:
     xlsx: Path
 
 
-def write_check_report(ws: Workspace, result: CheckResult) -> ReportPaths:
+def write_check_report(ws: Workspace, result: CheckResult, plan: Plan | None = None) -> ReportPaths:
+    """The pre-sync report of `result`; with `plan`, also what `recon sync` would write (reports/plan.py)."""
     config = ws.config()
     ws.reports_dir.mkdir(parents=True, exist_ok=True)
     stem = f"check-{result.run_id}"
@@ -120,6 +123,7 @@ def write_check_report(ws: Workspace, result: CheckResult) -> ReportPaths:
         problems=_problem_groups(result.problems, organisations, f"{paths.xlsx.name} (sheet “problems”)"),
         links=TopRows(tuple(_link_row(x, organisations) for x in result.links[:LINKS_SHOWN]), len(result.links),
                       f"{paths.xlsx.name} (sheet “links”)"),
+        plan=plan_section(plan) if plan is not None else None,
     )
     write_report(paths.html, render_presync_report(data))
     duplicates = [suspect_row(d, organisations.get(d.tenant_id, d.tenant_id), decisions.get(pair_of(d)))

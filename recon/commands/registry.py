@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = ["demo", "init", "connect", "sandbox", "snapshot", "map", "check", "resolve"]
+MODULES: list[str] = ["demo", "init", "connect", "sandbox", "snapshot", "map", "check", "resolve", "sync"]
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,2 @@
+-- When the newest Pet Manager snapshot was taken.
+SELECT max("started_at") FROM "snapshots" WHERE "side" = 'petmanager';

@@ -1,0 +1,1 @@
+INSERT INTO sync_starts VALUES ($tenant_id, $start_date, $recorded_at);

@@ -1,0 +1,1 @@
+SELECT * FROM sync_runs WHERE run_id = $run_id;

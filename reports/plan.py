@@ -1,0 +1,69 @@
+"""The plan's part of the pre-sync report: what `recon sync` would write, what it cannot undo, how
+many requests that takes and how long at Xero's limits, and what it leaves out and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from recon.syncplan.plan import Left, Plan
+from reports.tables import TopRows
+
+LEFT_SHOWN = 200
+KIND_WORDS = {
+    "contact": "contacts", "contact_group": "contact group memberships", "invoice": "invoices",
+    "credit_note": "credit notes", "payment": "payments", "credit_note_allocation": "credit note allocations",
+    "overpayment": "overpayments", "overpayment_allocation": "overpayment allocations", "refund": "refunds",
+    "stripe_fee_bill": "Stripe and Pet Manager fee bills", "stripe_fee_payment": "fee bill payments",
+    "payout": "Stripe payouts",
+}
+
+
+@dataclass(frozen=True)
+class PlanKind:
+    kind: str
+    words: str
+    count: int
+    total: Decimal | None  # None for records that move no money
+
+
+@dataclass(frozen=True)
+class LeftRow:
+    category: str  # "linked", "held", "skipped"
+    kind: str
+    petmanager_id: int
+    reason: str
+    xero_id: str | None
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    hash: str
+    writes: int
+    requests: int
+    seconds: int
+    kinds: tuple[PlanKind, ...]
+    linked: int
+    held: int
+    skipped: int
+    left: TopRows  # of LeftRow: held first (they need a person), then linked, then skipped
+
+    @property
+    def minutes(self) -> str:
+        minutes, seconds = divmod(self.seconds, 60)
+        return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
+
+
+def plan_section(plan: Plan) -> PlanSection:
+    summary = plan.summary()
+    kinds = tuple(PlanKind(kind, KIND_WORDS.get(kind, kind.replace("_", " ")), entry["count"],
+                           entry["total"] if entry["total"] or kind not in ("contact", "contact_group") else None)
+                  for kind, entry in summary["kinds"].items())
+    left = [*_rows("held", plan.held), *_rows("linked", plan.linked), *_rows("skipped", plan.skipped)]
+    return PlanSection(plan.hash, summary["writes"], summary["requests"], summary["seconds"], kinds,
+                       len(plan.linked), len(plan.held), len(plan.skipped),
+                       TopRows(tuple(left[:LEFT_SHOWN]), len(left)))
+
+
+def _rows(category: str, lefts: list[Left]) -> list[LeftRow]:
+    return [LeftRow(category, left.kind, left.petmanager_id, left.reason, left.xero_id) for left in lefts]
