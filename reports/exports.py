@@ -15,7 +15,7 @@ exact decimal text.
 """
 
 import csv
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -130,3 +130,10 @@ def _excel_number(value: Decimal) -> float:
 
 def _value(row, key: str):
     return row[key] if isinstance(row, Mapping) else getattr(row, key)
+
+
+def split_sheets(name: str, columns: Sequence[Column], rows: Sequence) -> Iterator[Table]:
+    """One table, or several ("changes", "changes 2", ...) when the rows pass Excel's row limit."""
+    per_sheet = EXCEL_MAX_ROWS - 1  # the header takes a row
+    for n, first in enumerate(range(0, max(len(rows), 1), per_sheet), start=1):
+        yield Table(name if n == 1 else f"{name} {n}", columns, rows[first:first + per_sheet])
