@@ -35,8 +35,7 @@ import pyarrow as pa
 
 import queries
 from sync.xero import jsonio
-from sync.xero.client import MAX_BATCH
-from sync.xero.entities import takes_summarize_errors, write_key
+from sync.xero.entities import MAX_BATCH, batch_limit, takes_summarize_errors, write_key
 from sync.xero.results import ElementResult
 
 KEY_HASH_LENGTH = 32  # of the plan hash, in the Idempotency-Key (Xero takes at most 128 characters)
@@ -44,6 +43,7 @@ NEW_WRITES = pa.schema([
     ("outbox_id", pa.int64()), ("plan_hash", pa.string()), ("seq", pa.int64()), ("kind", pa.string()),
     ("petmanager_id", pa.string()), ("natural_key", pa.string()), ("entity", pa.string()),
     ("method", pa.string()), ("payload", pa.string()), ("depends_on", pa.list_(pa.int64())),
+    ("tenant_id", pa.string()),
 ])
 RESULTS = pa.schema([("outbox_id", pa.int64()), ("ok", pa.bool_()), ("xero_id", pa.string()), ("error", pa.string())])
 
@@ -84,6 +84,7 @@ class OutboxRow:
     error: str | None
     attempts: int
     updated_at: datetime
+    tenant_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,10 @@ class Outbox:
         self._con = con
         con.execute(queries.load("outbox/schema"))
 
-    def add_plan(self, plan_hash: str, writes: Sequence[PlannedWrite]) -> None:
+    def add_plan(self, plan_hash: str, writes: Sequence[PlannedWrite], *, tenant_id: str | None = None) -> int:
         """Insert one planned row per write; nothing if this plan is already in the outbox (a rerun).
+        Returns how many rows an earlier plan for the same organisation (`tenant_id`) already pushed:
+        those are inserted done, with that record's Xero id, and never sent again.
 
         Refused while rows of another plan are still planned, sending or unknown.
         """
@@ -133,7 +136,7 @@ class Outbox:
                 )
             (existing,) = self._con.execute(queries.load("outbox/plan_size"), {"plan_hash": plan_hash}).fetchone()
             if existing:
-                return
+                return 0
             ids = [found for (found,) in
                    self._con.execute(queries.load("outbox/reserve_ids"), {"count": len(writes)}).fetchall()]
             id_of = {write.seq: outbox_id for write, outbox_id in zip(writes, ids)}
@@ -148,8 +151,12 @@ class Outbox:
                 "method": write.method,
                 "payload": jsonio.dumps(write.payload).decode(),
                 "depends_on": [id_of[seq] for seq in write.depends_on],
+                "tenant_id": tenant_id,
             } for write in writes], schema=NEW_WRITES)
             self._execute_with("new_writes", new_writes, queries.load("outbox/insert"))
+            done = self._con.execute(queries.load("outbox/done_elsewhere"),
+                                     {"plan_hash": plan_hash, "tenant_id": tenant_id}).fetchall()
+        return len(done)
 
     def next_batch(self, max_size: int = MAX_BATCH) -> Batch | None:
         """Up to `max_size` planned rows of one kind and entity whose dependencies are done, in seq
@@ -166,9 +173,7 @@ class Outbox:
             rows = self._rows(queries.load("outbox/next_batch"), {"max_size": max_size})
         if not rows:
             return None
-        if not takes_summarize_errors(rows[0].entity, rows[0].method):
-            rows = rows[:1]
-        return Batch(tuple(rows))
+        return Batch(tuple(rows[:batch_limit(rows[0].entity, rows[0].method)]))
 
     def mark_sending(self, batch: Batch, key: str) -> None:
         """Record that `batch` is about to be sent with Idempotency-Key `key`: call before sending."""
@@ -209,6 +214,16 @@ class Outbox:
             ).fetchall()
             if not changed:
                 raise OutboxError(f"outbox row {row_id} is not in doubt")
+
+    def done_ids(self, plan_hash: str) -> dict[str, str]:
+        """Natural key -> Xero id of every done row of the plan: what its placeholders resolve to."""
+        with self._transaction():
+            return dict(self._con.execute(queries.load("outbox/done_ids"), {"plan_hash": plan_hash}).fetchall())
+
+    def done_rows(self, plan_hash: str, entity: str) -> list[OutboxRow]:
+        """The plan's done rows written to `entity` (the path as planned, e.g. with placeholders)."""
+        with self._transaction():
+            return self._rows(queries.load("outbox/done_rows"), {"plan_hash": plan_hash, "entity": entity})
 
     def status(self) -> dict[str, dict[str, int]]:
         """Rows of the latest plan per kind (in plan order) and state: {"invoice": {"done": 48, "failed": 2}}."""
@@ -271,5 +286,9 @@ def _check_plan(writes: Sequence[PlannedWrite]) -> None:
 
 
 def _xero_id(entity: str, record: dict | None) -> str | None:
-    """The created record's id: `ContactID` from Contacts, `InvoiceID` from Invoices, `AllocationID`, ..."""
-    return (record or {}).get(f"{write_key(entity)[:-1]}ID")
+    """The created record's id: `ContactID` from Contacts, `InvoiceID` from Invoices, `AllocationID`, ...;
+    from a BankTransaction that made an overpayment, the `OverpaymentID` (what allocations and refunds name)."""
+    record = record or {}
+    if write_key(entity) == "BankTransactions" and record.get("OverpaymentID"):
+        return record["OverpaymentID"]
+    return record.get(f"{write_key(entity)[:-1]}ID")

@@ -22,3 +22,6 @@ CREATE TABLE IF NOT EXISTS outbox (
     updated_at    TIMESTAMPTZ NOT NULL,
     UNIQUE (plan_hash, seq)
 );
+
+-- The Xero organisation the plan writes to (NULL for outboxes written before it was recorded).
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS tenant_id VARCHAR;

@@ -24,7 +24,7 @@ class Links(Sequence[Link]):
     def __getitem__(self, index):
         rows = range(len(self))[index]
         if isinstance(index, slice):
-            return [Link(**row) for row in self.table.take(list(rows)).to_pylist()]
+            return [Link(**row) for row in self.table.take(pa.array(rows, type=pa.int64())).to_pylist()]
         return Link(**self.table.slice(rows, 1).to_pylist()[0])
 
     def __iter__(self) -> Iterator[Link]:

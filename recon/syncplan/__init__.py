@@ -3,7 +3,8 @@ window, in dependency order, with its natural key, payload and dependencies, bou
 
 from recon.syncplan.build import build_plan
 from recon.syncplan.known import DuplicatesUndecided
+from recon.syncplan.outbox_writes import to_outbox_writes
 from recon.syncplan.plan import Left, Plan
 from recon.syncplan.write import KINDS, PlannedWrite, placeholder
 
-__all__ = ["KINDS", "DuplicatesUndecided", "Left", "Plan", "PlannedWrite", "build_plan", "placeholder"]
+__all__ = ["KINDS", "DuplicatesUndecided", "Left", "Plan", "PlannedWrite", "build_plan", "placeholder", "to_outbox_writes"]

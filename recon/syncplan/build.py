@@ -14,7 +14,12 @@ Natural keys: contacts `CN<customer id>` (ContactNumber is the customer id), the
 (`Stripe`, `Pet Manager`), invoices and credit notes their Xero number (prefix included), payments
 `PM-PAY-<id>`, allocations `PM-ALC-<id>`, overpayments `PM-OVP-<id>`, refunds `PM-RFD-<id>`, fee
 bills `PM-FEE-<payment id>` / `PM-PFEE-<payment id>` (the bill's InvoiceNumber) and their payments
-`<bill key> payment` (Reference: the bill's key), payouts `PM-PO-<id>`.
+`<bill key> payment` (Reference: the bill's key), payouts `PM-PO-<id>`, a contact group the
+organisation lacks `GROUP:<name>`, a created contact's membership `<contact key> in <group name>`.
+
+Contact groups: every customer contact the plan creates goes into "Pet Manager Customers", the
+suppliers it creates (Stripe, Pet Manager) into "Pet Manager Suppliers"; a group is created when
+the organisation has none by that name. Contacts already in Xero are left in the groups they have.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from sync.payloads.stripe_fee import fee_key
 MAPPING_TABLES = ("items", "area_types", "tax", "payment_methods", "accounts", "tracking")
 ROUNDING_TAX_TYPES = ("BASEXCLUDED", "NONE")  # tax types that carry no tax, the first the organisation has
 FEES = (("stripe_fee", "Stripe", "stripe_fees"), ("platform_fee", "Pet Manager", "platform_fees"))
+GROUPS = {"customer": "Pet Manager Customers", "supplier": "Pet Manager Suppliers"}
 CREDITS = {"credit_note": ("CreditNoteID", "CreditNotes", "credit note"),
            "overpayment": ("OverpaymentID", "Overpayments", "overpayment")}
 
@@ -97,6 +103,8 @@ class _Planner:
         self.invoice_status = {row["invoice_id"]: row for row in export_rows(con, "invoice_status", snapshot)}
         self.suppliers = {row["name"]: row["contact_id"] for row in export_rows(
             con, "suppliers", {**xero, "names": [name for _, name, _ in FEES]})}
+        self.groups = {row["name"]: row["contact_group_id"] for row in export_rows(
+            con, "contact_groups", {**xero, "names": list(GROUPS.values())})}
         self.rows = {name: export_rows(con, name, window_params) for name in
                      ("invoices", "credit_notes", "payments", "overpayments", "allocations", "refunds", "payouts")}
         self.lines = {"invoice": grouped(export_rows(con, "invoice_lines", snapshot), "invoice_id"),
@@ -118,6 +126,7 @@ class _Planner:
         self._refunds()
         self._fees(planned_payments)
         self._payouts()
+        self._group_members()
         ordered = [write for kind in KINDS for write in self.writes[kind]]
         writes = [replace(write, seq=seq) for seq, write in enumerate(ordered, start=1)]
         return Plan(writes, self.skipped, self.linked, self.held)
@@ -296,3 +305,23 @@ class _Planner:
             self._add("payout", int(row["payout_id"]), f"PM-PO-{row['payout_id']}", "BankTransfers",
                       payloads.payout(row, clearing_account=accounts["stripe_clearing"],
                                       bank_account=accounts["stripe_payout_bank"]), (), Decimal(row["amount"]))
+
+    def _group_members(self) -> None:
+        """Each contact the plan creates into its group (created first when the organisation lacks it)."""
+        for contact in self.writes["contact"]:
+            name = GROUPS["customer" if contact.petmanager_id is not None else "supplier"]
+            group_id, depends_on = self._group(name)
+            self._add("contact_group_member", contact.petmanager_id, f"{contact.natural_key} in {name}",
+                      f"ContactGroups/{group_id}/Contacts",
+                      {"ContactID": placeholder("ContactID", contact.natural_key)},
+                      depends_on + (contact.natural_key,), None)
+
+    def _group(self, name: str) -> Ref:
+        """The contact group: Xero's when it has one by that name, else planned."""
+        if name in self.groups:
+            return self.groups[name], ()
+        if ("contact_group", name) not in self.refs:
+            key = f"GROUP:{name}"
+            self._add("contact_group", None, key, "ContactGroups", {"Name": name}, (), None)
+            self.refs["contact_group", name] = (placeholder("ContactGroupID", key), (key,))
+        return self.refs["contact_group", name]

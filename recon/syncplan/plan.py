@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from recon.syncplan.write import KINDS, PlannedWrite
+from sync.xero.entities import batch_limit
 
-BATCH_SIZE = 50  # elements per request
 REQUESTS_PER_MINUTE = 60  # Xero's per-minute limit
 
 
@@ -39,10 +39,11 @@ class Plan:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def summary(self) -> dict:
-        """Counts and totals by kind and by month (the write's date), the requests at BATCH_SIZE per
-        batch (a batch holds one kind to one endpoint) and the seconds they take at Xero's rate."""
+        """Counts and totals by kind and by month (the write's date), the requests (a batch holds one
+        kind to one endpoint: up to 50 elements, or one where the endpoint takes one per call) and the
+        seconds they take at Xero's rate."""
         kinds: dict[str, dict] = {}
-        batches: dict[tuple[str, str], int] = {}
+        batches: dict[tuple[str, str, str], int] = {}
         for write in self.writes:
             entry = kinds.setdefault(write.kind, {"count": 0, "total": Decimal(0), "months": {}})
             month = entry["months"].setdefault(write.payload.get("Date", "")[:7] or None,
@@ -50,8 +51,10 @@ class Plan:
             for bucket in (entry, month):
                 bucket["count"] += 1
                 bucket["total"] += write.amount or Decimal(0)
-            batches[write.kind, write.entity] = batches.get((write.kind, write.entity), 0) + 1
-        requests = sum(math.ceil(count / BATCH_SIZE) for count in batches.values())
+            endpoint = (write.kind, write.entity, write.method)
+            batches[endpoint] = batches.get(endpoint, 0) + 1
+        requests = sum(math.ceil(count / batch_limit(entity, method))
+                       for (_, entity, method), count in batches.items())
         return {
             "kinds": {kind: kinds[kind] for kind in KINDS if kind in kinds},
             "writes": len(self.writes),

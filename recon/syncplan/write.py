@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 # The plan's order of kinds: each kind's writes may wait only for writes of earlier kinds.
-KINDS = ("contact", "invoice", "credit_note", "payment", "credit_note_allocation", "overpayment",
+# contact_group: a group the organisation lacks (PUT ContactGroups); contact_group_member: a created
+# contact put into its group (PUT ContactGroups/{id}/Contacts, up to 50 contacts per call).
+KINDS = ("contact", "contact_group", "contact_group_member", "invoice", "credit_note", "payment", "credit_note_allocation", "overpayment",
          "overpayment_allocation", "refund", "stripe_fee_bill", "stripe_fee_payment", "payout")
 
 

@@ -3,8 +3,10 @@
 from recon.syncrecord.store import (
     CATEGORIES,
     OUTCOMES,
+    CreatedRow,
     LeftRow,
     SyncRun,
+    created_of,
     finish_run,
     get_run,
     latest_runs,
@@ -12,7 +14,8 @@ from recon.syncrecord.store import (
     pending_start,
     record_plan,
     record_start,
+    short_code,
 )
 
-__all__ = ["CATEGORIES", "OUTCOMES", "LeftRow", "SyncRun", "finish_run", "get_run", "latest_runs", "left_of",
-           "pending_start", "record_plan", "record_start"]
+__all__ = ["CATEGORIES", "OUTCOMES", "CreatedRow", "LeftRow", "SyncRun", "created_of", "finish_run", "get_run",
+           "latest_runs", "left_of", "pending_start", "record_plan", "record_start", "short_code"]

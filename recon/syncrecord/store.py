@@ -44,6 +44,20 @@ class SyncRun:
 
 
 @dataclass(frozen=True)
+class CreatedRow:
+    """A record a plan created in Xero (a done outbox row)."""
+
+    seq: int
+    kind: str
+    petmanager_id: int | None
+    natural_key: str
+    xero_id: str | None
+    name: str | None  # the contact's name; a document's contact as Xero shows it
+    amount: Decimal | None  # None for contacts (and where no snapshot shows the total)
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class LeftRow:
     kind: str
     petmanager_id: int
@@ -114,6 +128,24 @@ def left_of(con: duckdb.DuckDBPyConnection, plan_hash: str) -> list[LeftRow]:
     """What plan `plan_hash` left out: skipped, then linked, then held... in category, kind, id order."""
     ensure_schema(con)
     return [LeftRow(*row) for row in con.execute(queries.load("syncrecord/left"), {"plan_hash": plan_hash}).fetchall()]
+
+
+def created_of(con: duckdb.DuckDBPyConnection, plan_hash: str, tenant_id: str) -> list[CreatedRow]:
+    """What plan `plan_hash` created in Xero, in plan order, with amounts (from the latest Xero snapshot of
+    `tenant_id` where the payload has none)."""
+    con.execute(queries.load("outbox/schema"))
+    con.execute(queries.load("xero/schema"))
+    (xero_snapshot,) = con.execute("SELECT max(snapshot_id) FROM snapshots WHERE side = 'xero' AND tenant_id = ?",
+                                   [tenant_id]).fetchone()
+    rows = con.execute(queries.load("syncrecord/created"), {"plan_hash": plan_hash, "xero_snapshot": xero_snapshot})
+    return [CreatedRow(*row) for row in rows.fetchall()]
+
+
+def short_code(con: duckdb.DuckDBPyConnection, tenant_id: str) -> str | None:
+    """The organisation's ShortCode from its latest Xero snapshot (None when unknown)."""
+    con.execute(queries.load("xero/schema"))
+    row = con.execute(queries.load("syncrecord/short_code"), {"tenant_id": tenant_id}).fetchone()
+    return row[0] if row else None
 
 
 def record_start(con: duckdb.DuckDBPyConnection, tenant_id: str, start_date: dt.date,

@@ -28,6 +28,7 @@ from sync.xero.dates import format_if_modified_since
 from sync.xero.entities import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
+    batch_limit,
     entity as entity_named,
     takes_summarize_errors,
     write_key,
@@ -49,7 +50,6 @@ from sync.xero.tokens import TokenStore, default_token_store
 log = logging.getLogger(__name__)
 
 TIMEOUT = httpx.Timeout(connect=10.0, read=120.0, write=60.0, pool=60.0)
-MAX_BATCH = 50
 MAX_BATCH_BYTES = 3_500_000
 IDS_PER_CALL = 50
 MAX_KEY_LENGTH = 128
@@ -190,20 +190,34 @@ class XeroClient:
             found.extend(self.iter_records(entity, params={"IDs": ",".join(chunk)}, include_archived=True))
         return found
 
+    def read(self, path: str, params: dict[str, str] | None = None) -> dict:
+        """One GET under the Accounting API, e.g. `CreditNotes/<id>` (with its Allocations) or
+        `ContactGroups/<id>` (with its Contacts): Xero's answer; {} when the record does not exist."""
+        url = f"{self.settings.accounting_url}/{path.strip('/')}"
+        try:
+            return self._get(url, dict(params or {}), {})
+        except XeroRequestError as error:
+            if error.status == 404:
+                return {}
+            raise
+
     # --- writes --------------------------------------------------------------------------
 
     def write(
-        self, entity: str, elements: Sequence[dict], *, method: str = "PUT", idempotency_key: str
+        self, entity: str, elements: Sequence[dict], *, method: str = "PUT", idempotency_key: str,
+        params: dict[str, str] | None = None,
     ) -> list[ElementResult]:
         """Send one batch (at most 50 elements, under 3.5 MB) and return one result per element.
 
         `entity` is the path under the Accounting API: `Invoices`, `Contacts`, `Payments`,
         `CreditNotes/<id>/Allocations`, `ContactGroups/<id>/Contacts`, ... PUT creates, POST
-        creates or updates. Endpoints without `summarizeErrors` take one element per call.
+        creates or updates. Endpoints without `summarizeErrors` take one element per call, but for
+        `ContactGroups/<id>/Contacts` (all or nothing). `params` adds query parameters, e.g.
+        `{"unitdp": "4"}` for 4-decimal unit prices on invoices and credit notes.
         """
         method = method.upper()
         summarize = takes_summarize_errors(entity, method)
-        limit = MAX_BATCH if summarize else 1
+        limit = batch_limit(entity, method)
         if not 0 < len(elements) <= limit:
             raise ValueError(f"{method} {entity} takes 1 to {limit} elements per call, not {len(elements)}")
         if not idempotency_key or len(idempotency_key) > MAX_KEY_LENGTH:
@@ -216,7 +230,7 @@ class XeroClient:
         response = self._request(
             method,
             url,
-            params={"summarizeErrors": "false"} if summarize else None,
+            params={**(params or {}), **({"summarizeErrors": "false"} if summarize else {})} or None,
             headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/json"},
             content=content,
             write_of=(entity, idempotency_key),
@@ -240,7 +254,7 @@ class XeroClient:
         return results
 
     def _batches(self, entity: str, elements: Sequence[dict], method: str) -> Iterator[tuple[int, list[dict]]]:
-        limit = MAX_BATCH if takes_summarize_errors(entity, method) else 1
+        limit = batch_limit(entity, method)
         overhead = len(jsonio.dumps({write_key(entity): []}))
         batch: list[dict] = []
         start = size = 0

@@ -3,8 +3,10 @@
 Reads: whether the list is paged (`page`, and `pageSize` up to 1000), and which of
 `If-Modified-Since`, `IDs` and `includeArchived` it takes. Writes: whether the endpoint takes
 `summarizeErrors`; without it one bad element fails the whole request, so such endpoints are
-written one element per request. tests/xero_client/test_entities.py checks this table
-against the spec.
+written one element per request — except adding contacts to a contact group, which takes many
+contacts in one call (up to 50 here, like every other batch): there the whole call succeeds or
+fails, and adding a contact that is already a member again is harmless. tests/xero_client/test_entities.py
+checks this table against the spec.
 """
 
 from __future__ import annotations
@@ -83,6 +85,11 @@ WRITES: dict[tuple[str, str], bool] = {
 }
 
 
+# Endpoints without summarizeErrors that still take a batch: the whole call succeeds or fails.
+BATCHED_WITHOUT_SUMMARY = {("ContactGroups/{id}/Contacts", "PUT")}
+MAX_BATCH = 50
+
+
 def entity(name: str) -> Entity:
     try:
         return ENTITIES[name]
@@ -106,3 +113,11 @@ def takes_summarize_errors(path: str, method: str) -> bool:
         return WRITES[(write_template(path), method)]
     except KeyError:
         raise ValueError(f"recon does not write {method} {path}") from None
+
+
+def batch_limit(path: str, method: str) -> int:
+    """How many elements one call may carry: 50 where Xero answers element by element (or, for
+    contact groups, where the whole call is one membership change), else 1."""
+    if takes_summarize_errors(path, method) or (write_template(path), method) in BATCHED_WITHOUT_SUMMARY:
+        return MAX_BATCH
+    return 1

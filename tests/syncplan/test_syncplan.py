@@ -14,7 +14,7 @@ import pytest
 from recon.check.run import CheckResult
 from recon.demo.pipeline import run_demo
 from recon.resolve import Decision, record_decisions
-from recon.syncplan import KINDS, DuplicatesUndecided, Plan, build_plan
+from recon.syncplan import KINDS, DuplicatesUndecided, Plan, PlannedWrite, build_plan, placeholder, to_outbox_writes
 from recon.workspace import Workspace
 from sync import xero_tax
 
@@ -176,3 +176,40 @@ def test_void_records_in_the_window_are_skipped_with_the_reason(demo, plan):
     skipped = {(left.kind, left.petmanager_id) for left in plan.skipped}
     assert void <= skipped
     assert skipped.isdisjoint((write.kind, write.petmanager_id) for write in plan.writes)
+
+
+def test_every_contact_the_plan_creates_joins_its_group(plan):
+    contacts = [write for write in plan.writes if write.kind == "contact"]
+    members = [write for write in plan.writes if write.kind == "contact_group_member"]
+    assert contacts
+    assert sorted(write.payload["ContactID"] for write in members) == \
+        sorted(placeholder("ContactID", write.natural_key) for write in contacts)
+    customers = {write.entity for write in members if write.petmanager_id is not None}
+    assert len(customers) == 1 and not PLACEHOLDER.search(customers.pop()), \
+        "the demo organisation has 'Pet Manager Customers' already: found by name, not created"
+    assert not [write for write in plan.writes if write.kind == "contact_group"]
+    for write in members:
+        assert write.natural_key.endswith(" in Pet Manager Customers") and write.depends_on == \
+            (write.natural_key.split(" in ")[0],)
+
+
+def test_a_group_the_organisation_lacks_is_created_first_and_members_share_requests():
+    group = placeholder("ContactGroupID", "GROUP:Pet Manager Customers")
+    writes = [PlannedWrite(1, "contact_group", None, "GROUP:Pet Manager Customers", "ContactGroups", "PUT",
+                           {"Name": "Pet Manager Customers"}, (), None)]
+    writes += [PlannedWrite(1 + n, "contact_group_member", n, f"CN{n} in Pet Manager Customers",
+                            f"ContactGroups/{group}/Contacts", "PUT", {"ContactID": placeholder("ContactID", f"CN{n}")},
+                            ("GROUP:Pet Manager Customers", f"CN{n}"), None) for n in range(1, 61)]
+    writes += [PlannedWrite(61 + n, "payout", n, f"PM-PO-{n}", "BankTransfers", "PUT", {"Amount": Decimal("1.00")},
+                            (), Decimal("1.00")) for n in range(1, 4)]
+    assert Plan(writes).summary()["requests"] == 1 + 2 + 3, "a group, 60 members in 2 calls, a call per transfer"
+
+
+def test_the_plan_goes_into_the_outbox_with_dependencies_as_seqs(plan):
+    writes = to_outbox_writes(plan)
+    seq_of = {write.natural_key: write.seq for write in plan.writes}
+    assert [(w.seq, w.kind, w.natural_key, w.entity, w.payload) for w in writes] == \
+        [(w.seq, w.kind, w.natural_key, w.entity, w.payload) for w in plan.writes]
+    for planned, handed in zip(plan.writes, writes):
+        assert handed.depends_on == tuple(seq_of[key] for key in planned.depends_on)
+        assert handed.petmanager_id == (None if planned.petmanager_id is None else str(planned.petmanager_id))
