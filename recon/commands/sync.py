@@ -85,10 +85,10 @@ def _one_sync(ws: Workspace, window: Window, *, client_for, source: str, dry_run
             return ExitCode.FINDINGS
         run_id, plan_hash, tenant_id = unfinished
         console.print(f"finishing plan {plan_hash[:16]} (sync run {run_id}), confirmed earlier and interrupted ...")
-        outcome = _with_progress(lambda progress: finish_unfinished(
+        outcome = with_progress(lambda progress: finish_unfinished(
             ws, run_id, plan_hash, tenant_id, client_for=client_for, source=source, on_progress=progress,
             say=console.print))
-        code = _print_outcome(outcome)
+        code = print_outcome(outcome)
         if code != ExitCode.CLEAN:
             return code
     today = dt.date.today()
@@ -102,14 +102,14 @@ def _one_sync(ws: Workspace, window: Window, *, client_for, source: str, dry_run
         prepared = prepare(ws, window, tenant_id=tenant, on_duplicate=on_duplicate, client_for=client_for,
                            source=source, say=console.print)
     except SyncRefused as refused:
-        return _print_refusal(refused)
-    _print_plan(prepared)
+        return print_refusal(refused)
+    print_plan(prepared)
     if dry_run:
         typer.echo(f"dry run: nothing was written. To push exactly this plan: recon sync --from {window.start}"
                    f"{' --to ' + str(window.end) if window.end else ''} --plan {prepared.plan.hash} --yes")
         return ExitCode.CLEAN
     if expect_plan is not None and not prepared.plan.hash.startswith(expect_plan):
-        return _print_refusal(SyncRefused("the plan changed since it was reviewed: nothing was written",
+        return print_refusal(SyncRefused("the plan changed since it was reviewed: nothing was written",
                                           [f"expected plan {expect_plan}, now {prepared.plan.hash}: read the new "
                                            "report and confirm again"], report=str(prepared.report)))
     if not prepared.plan.writes:
@@ -121,9 +121,9 @@ def _one_sync(ws: Workspace, window: Window, *, client_for, source: str, dry_run
         if code is not None:
             return code
     record_start_date(ws, window.start)
-    outcome = _with_progress(lambda progress: push_confirmed(
+    outcome = with_progress(lambda progress: push_confirmed(
         ws, prepared, client_for=client_for, source=source, on_progress=progress, say=console.print))
-    return _print_outcome(outcome)
+    return print_outcome(outcome)
 
 
 def _confirm(ws: Workspace, prepared: Prepared, *, client_for, source: str) -> tuple[Prepared, int | None]:
@@ -138,16 +138,16 @@ def _confirm(ws: Workspace, prepared: Prepared, *, client_for, source: str) -> t
         again = prepare(ws, prepared.window, tenant_id=prepared.tenant_id, on_duplicate=prepared.on_duplicate,
                         client_for=client_for, source=source)
     except SyncRefused as refused:
-        return prepared, _print_refusal(refused)
+        return prepared, print_refusal(refused)
     if again.plan.hash != prepared.plan.hash:
-        return again, _print_refusal(SyncRefused(
+        return again, print_refusal(SyncRefused(
             "the plan changed while you were confirming: nothing was written",
             ["someone changed Pet Manager, Xero or a decision meanwhile: read the new report and run again"],
             report=str(again.report)))
     return again, None
 
 
-def _with_progress(run) -> SyncOutcome:
+def with_progress(run) -> SyncOutcome:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=False) as bar:
         tasks: dict[str, int] = {}
@@ -160,7 +160,7 @@ def _with_progress(run) -> SyncOutcome:
         return run(progress)
 
 
-def _print_plan(prepared: Prepared) -> None:
+def print_plan(prepared: Prepared) -> None:
     summary = prepared.plan.summary()
     table = Table(title=f"The plan for {prepared.organisation}: {prepared.window.start} to "
                         f"{prepared.window.end or 'now'}")
@@ -178,7 +178,7 @@ def _print_plan(prepared: Prepared) -> None:
     console.print(f"pre-sync report: {prepared.report}")
 
 
-def _print_refusal(refused: SyncRefused) -> int:
+def print_refusal(refused: SyncRefused) -> int:
     console.print(f"[red]refused:[/] {refused.headline}; nothing was written to Xero")
     for reason in refused.reasons:
         console.print(f"  {reason}", markup=False, highlight=False)
@@ -187,7 +187,7 @@ def _print_refusal(refused: SyncRefused) -> int:
     return ExitCode.FINDINGS
 
 
-def _print_outcome(outcome: SyncOutcome) -> int:
+def print_outcome(outcome: SyncOutcome) -> int:
     counts = outcome.push.counts
     console.print("pushed: " + ", ".join(f"{n:,} {state}" for state, n in counts.items() if n))
     if outcome.push.stopped is not None:
