@@ -29,6 +29,8 @@ from decimal import Decimal
 
 import duckdb
 
+import queries
+
 from recon.check.findings import Window
 from recon.check.run import CheckResult
 from recon.config import Config, Organisation
@@ -90,6 +92,9 @@ class _Planner:
         self.config = config
         self.window = window
         self.known = known
+        con.execute(queries.load("outbox/schema"))
+        self.pushed = dict(con.execute(queries.load("syncplan/pushed_keys"),
+                                       {"tenant_id": organisation.tenant_id}).fetchall())
         self.fee_tax_type = fee_tax_type
         self.mapping = {name: dict(getattr(config.mapping, name)) for name in MAPPING_TABLES}
         self.tax_rates = {row["tax_type"]: Decimal(row["effective_rate"])
@@ -135,12 +140,24 @@ class _Planner:
 
     def _add(self, kind: str, petmanager_id: int | None, key: str, entity: str, payload: dict,
              depends_on: tuple[str, ...], amount: Decimal | None) -> None:
+        if key in self.pushed:  # recon pushed it in an earlier run: in Xero already, never written twice
+            if petmanager_id is not None:
+                self.linked.append(Left(kind, petmanager_id, f"already in Xero: pushed by recon as {key}",
+                                        self.pushed[key]))
+            return
         if key in self.keys:
             raise BadInput(f"two records of the plan share the natural key {key}: the pusher could not tell them "
                            "apart; renumber one in Pet Manager")
         self.keys.add(key)
         self.writes[kind].append(PlannedWrite(0, kind, petmanager_id, key, entity, "PUT", payload,
                                               tuple(sorted(set(depends_on))), amount))
+
+    def _ref(self, id_field: str, key: str) -> Ref:
+        """How later writes refer to the record with natural key `key`: its Xero id when recon pushed it
+        in an earlier run, else the placeholder of its write in this plan (which they then wait for)."""
+        if key in self.pushed:
+            return self.pushed[key], ()
+        return placeholder(id_field, key), (key,)
 
     def _linked(self, kind: str, petmanager_id: str) -> bool:
         """Whether Xero holds the record already; if so it is listed as linked and can be referred to."""
@@ -158,7 +175,7 @@ class _Planner:
             key = f"CN{customer_id}"
             self._add("contact", int(customer_id), key, "Contacts", payloads.contact(self.customers[customer_id]),
                       (), None)
-            self.refs["contact", customer_id] = (placeholder("ContactID", key), (key,))
+            self.refs["contact", customer_id] = self._ref("ContactID", key)
         return self.refs["contact", customer_id]
 
     def _supplier(self, name: str) -> Ref:
@@ -167,7 +184,7 @@ class _Planner:
             return self.suppliers[name], ()
         if ("supplier", name) not in self.refs:
             self._add("contact", None, name, "Contacts", {"Name": name}, (), None)
-            self.refs["supplier", name] = (placeholder("ContactID", name), (name,))
+            self.refs["supplier", name] = self._ref("ContactID", name)
         return self.refs["supplier", name]
 
     def _account(self, method: str) -> str:
@@ -210,7 +227,7 @@ class _Planner:
                             rounding_tax_type=self.rounding_tax_type)
             self._add(kind, int(row[id_column]), key, entity, payload, depends_on,
                       Decimal(row["total"]))
-            self.refs[kind, row[id_column]] = (placeholder(id_field, key), (key,))
+            self.refs[kind, row[id_column]] = self._ref(id_field, key)
 
     def _payments(self) -> list[dict]:
         """Plans the payments; returns the rows planned (their Stripe fees follow)."""
@@ -265,7 +282,7 @@ class _Planner:
             self._add("overpayment", int(row["overpayment_id"]), key, "BankTransactions",
                       payloads.overpayment(row, contact_id=contact_id, account_code=self._account(row["method"])),
                       depends_on, Decimal(row["amount"]))
-            self.refs["overpayment", row["overpayment_id"]] = (placeholder("OverpaymentID", key), (key,))
+            self.refs["overpayment", row["overpayment_id"]] = self._ref("OverpaymentID", key)
 
     def _refunds(self) -> None:
         for row in self.rows["refunds"]:
@@ -295,9 +312,10 @@ class _Planner:
                 self._add("stripe_fee_bill", int(row["payment_id"]), key, "Invoices",
                           payloads.stripe_fee_bill(row, fee=fee, contact_id=contact_id, account_code=accounts[account],
                                                    tax_type=self.fee_tax_type), depends_on, amount)
+                bill_id, waits = self._ref("InvoiceID", key)
                 self._add("stripe_fee_payment", int(row["payment_id"]), f"{key} payment", "Payments",
-                          payloads.stripe_fee_payment(row, fee=fee, bill_id=placeholder("InvoiceID", key),
-                                                      clearing_account=accounts["stripe_clearing"]), (key,), amount)
+                          payloads.stripe_fee_payment(row, fee=fee, bill_id=bill_id,
+                                                      clearing_account=accounts["stripe_clearing"]), waits, amount)
 
     def _payouts(self) -> None:
         accounts = self.mapping["accounts"]
@@ -323,5 +341,5 @@ class _Planner:
         if ("contact_group", name) not in self.refs:
             key = f"GROUP:{name}"
             self._add("contact_group", None, key, "ContactGroups", {"Name": name}, (), None)
-            self.refs["contact_group", name] = (placeholder("ContactGroupID", key), (key,))
+            self.refs["contact_group", name] = self._ref("ContactGroupID", key)
         return self.refs["contact_group", name]

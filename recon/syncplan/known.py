@@ -9,6 +9,8 @@ from collections import defaultdict
 
 import duckdb
 
+import queries
+
 from recon.check.run import CheckResult
 from recon.errors import BadInput, Located
 from recon.resolve import current_decisions
@@ -36,8 +38,12 @@ def known_records(con: duckdb.DuckDBPyConnection, check: CheckResult, tenant_id:
     """(kind, Pet Manager id) -> (Xero id, why it is linked) for every record not to be written."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(f"on_duplicate {on_duplicate!r} is not one of {list(ON_DUPLICATE)}")
-    known = {(link.kind, link.petmanager_id): (link.xero_id, f"already in Xero: {link.how}")
-             for link in check.links if link.tenant_id == tenant_id}
+    pushed = pushed_by_recon(con, tenant_id)
+    pushed_ids = {xero_id for xero_id, _ in pushed.values()}
+    known = dict(pushed)
+    for link in check.links:
+        if link.tenant_id == tenant_id:
+            known.setdefault((link.kind, link.petmanager_id), (link.xero_id, f"already in Xero: {link.how}"))
     decisions = current_decisions(con)
     for (tenant, kind, petmanager_id, xero_id), decision in decisions.items():
         if tenant == tenant_id and decision.decision == "same":
@@ -46,6 +52,7 @@ def known_records(con: duckdb.DuckDBPyConnection, check: CheckResult, tenant_id:
     undecided: dict[Key, list[str]] = defaultdict(list)
     for duplicate in check.duplicates:
         if (duplicate.tenant_id == tenant_id and duplicate.tier in DECIDE_BEFORE_SYNC
+                and (duplicate.kind, duplicate.petmanager_id) not in pushed and duplicate.xero_id not in pushed_ids
                 and (tenant_id, duplicate.kind, duplicate.petmanager_id, duplicate.xero_id) not in decisions):
             undecided[duplicate.kind, duplicate.petmanager_id].append(duplicate.xero_id)
     if undecided and on_duplicate == "refuse":
@@ -54,3 +61,12 @@ def known_records(con: duckdb.DuckDBPyConnection, check: CheckResult, tenant_id:
         why = f"suspected duplicate of Xero {xero_ids[0]}, linked by --on-duplicate skip"
         known.setdefault(key, (xero_ids[0], why))
     return known
+
+
+def pushed_by_recon(con: duckdb.DuckDBPyConnection, tenant_id: str) -> dict[Key, tuple[str, str]]:
+    """Records recon itself pushed to the organisation (any plan of the outbox): never planned again,
+    whatever the check made of them (a pushed overpayment, say, carries no Pet Manager key it reads)."""
+    con.execute(queries.load("outbox/schema"))
+    return {(kind, petmanager_id): (xero_id, f"already in Xero: pushed by recon (plan {plan_hash[:12]})")
+            for kind, petmanager_id, xero_id, plan_hash in
+            con.execute(queries.load("syncplan/pushed"), {"tenant_id": tenant_id}).fetchall()}
