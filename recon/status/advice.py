@@ -19,6 +19,10 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"dated after the end date", "move the end date on (`recon sync --to`), or leave it for a later run"),
     (r"which is (void|draft) in Pet Manager",
      "the document it belongs to is not sent: fix it in Pet Manager or record this one by hand in Xero"),
+    (r"is more than the .* (due|credit left) on",
+     "Xero already holds part of it, probably a payment or credit typed by hand: open that document in Xero; "
+     "if the hand-typed entry is this one, decide the duplicate with `recon resolve` (the same record); "
+     "otherwise remove it in Xero or record the rest by hand; the next `recon sync` plans this one again"),
     (r"neither in the plan nor in Xero",
      "the credit it uses is not in Xero: sync the window that holds it or record it by hand"),
     # held by the outbox: a dependency failed

@@ -108,6 +108,9 @@ class _Planner:
         self.invoice_status = {row["invoice_id"]: row for row in export_rows(con, "invoice_status", snapshot)}
         self.suppliers = {row["name"]: row["contact_id"] for row in export_rows(
             con, "suppliers", {**xero, "names": [name for _, name, _ in FEES]})}
+        # Xero id of a live document -> (what it is, what is still open on it, what that is called)
+        self.open = {row["xero_id"]: (row["label"], Decimal(row["open"] or 0), row["what"])
+                     for row in export_rows(con, "open_amounts", xero)}
         self.groups = {row["name"]: row["contact_group_id"] for row in export_rows(
             con, "contact_groups", {**xero, "names": list(GROUPS.values())})}
         self.rows = {name: export_rows(con, name, window_params) for name in
@@ -158,6 +161,24 @@ class _Planner:
         if key in self.pushed:
             return self.pushed[key], ()
         return placeholder(id_field, key), (key,)
+
+    def _exceeds(self, documents: tuple[Ref, ...], amount: Decimal, kind: str, petmanager_id: str) -> bool:
+        """Holds a payment, allocation or refund that would take more from a document Xero already holds
+        than is still open on it (due on an invoice, credit left on a credit note or overpayment): Xero
+        refuses it. Otherwise counts it against what is open on each of `documents`."""
+        in_xero = [xero_id for xero_id, waits in documents if not waits and xero_id in self.open]
+        for xero_id in in_xero:  # a document the plan creates is covered by the check's own rules
+            label, still_open, what = self.open[xero_id]
+            if amount > still_open:
+                self.held.append(Left(kind, int(petmanager_id), (
+                    f"{kind.replace('_', ' ')} {petmanager_id} of {amount} is more than the {still_open} {what} "
+                    f"on {label} in Xero: a payment or credit typed by hand is probably there already; check it in "
+                    "Xero, then decide the duplicate with `recon resolve` or record the difference by hand")))
+                return True
+        for xero_id in in_xero:
+            label, still_open, what = self.open[xero_id]
+            self.open[xero_id] = label, still_open - amount, what
+        return False
 
     def _linked(self, kind: str, petmanager_id: str) -> bool:
         """Whether Xero holds the record already; if so it is listed as linked and can be referred to."""
@@ -241,6 +262,8 @@ class _Planner:
                                       self._waits_for_invoice(f"payment {row['payment_id']}", row["invoice_id"])))
                 continue
             invoice_id, depends_on = invoice
+            if self._exceeds((invoice,), Decimal(row["amount"]), "payment", row["payment_id"]):
+                continue
             key = f"PM-PAY-{row['payment_id']}"
             self._add("payment", int(row["payment_id"]), key, "Payments",
                       payloads.payment(row, invoice_id=invoice_id, account_code=self._account(row["method"])),
@@ -269,6 +292,8 @@ class _Planner:
                 self.linked.append(Left(kind, int(row["allocation_id"]), f"its {words} and invoice are both in "
                                         "Xero already: the allocation is left as Xero has it"))
                 continue
+            if self._exceeds((credit, invoice), Decimal(row["amount"]), kind, row["allocation_id"]):
+                continue
             key = f"PM-ALC-{row['allocation_id']}"
             self._add(kind, int(row["allocation_id"]), key, f"{path}/{credit[0]}/Allocations",
                       payloads.allocation(row, invoice_id=invoice[0]), credit[1] + invoice[1], Decimal(row["amount"]))
@@ -291,6 +316,8 @@ class _Planner:
                 words = CREDITS[row["source_type"]][2]
                 self.held.append(Left("refund", int(row["refund_id"]), f"refund {row['refund_id']} waits for "
                                       f"{words} {row['source_id']}, which is neither in the plan nor in Xero"))
+                continue
+            if self._exceeds((credit,), Decimal(row["amount"]), "refund", row["refund_id"]):
                 continue
             key = f"PM-RFD-{row['refund_id']}"
             self._add("refund", int(row["refund_id"]), key, "Payments",

@@ -204,6 +204,8 @@ def test_records_dated_from_a_start_date_still_to_come_wait(ws):
     ("Payments can only be made to bank accounts or accounts with payments enabled", "Enable payments"),
     ("Payments can only be made against Authorised documents", "voided, deleted or paid"),
     ("Organisation is not subscribed to currency NZD", "enable the currency"),
+    ("payment 402 of 52.00 is more than the 47.27 due on invoice INV-0024 in Xero: a payment or credit typed "
+     "by hand is probably there already", "decide the duplicate with `recon resolve`"),
     ("Something nobody has seen before", "fix the record at its source"),
 ])
 def test_common_xero_messages_get_plain_advice(message, expected):
