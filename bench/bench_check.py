@@ -8,6 +8,10 @@ a recon.toml with one organisation and a full mapping, the two snapshots registe
 the Xero organisation, accounts and tax rates. The check runs in a fresh process (so only its own
 memory is counted); DuckDB takes as many threads as there are cores. Goal (issue 4): at most 10 s on 2 cores and at most
 3 GB peak memory.
+
+With `--report`, the same process then writes the pre-sync report of that run (HTML, CSV, XLSX;
+goal: the HTML under 5 MB) and opens it in headless Chromium (tests/browser.py): how long each
+took, the files' sizes, and any console error or network request.
 """
 
 from __future__ import annotations
@@ -118,7 +122,7 @@ def stage(stages: dict[str, float], name: str, function):
     return wrapper
 
 
-def check(root: Path, start: dt.date) -> dict:
+def check(root: Path, start: dt.date, report: bool = False) -> dict:
     stages: dict[str, float] = {}
     for name in ("find_matches", "find_problems", "_months", "_scope", "_store"):
         setattr(check_run, name, stage(stages, name, getattr(check_run, name)))
@@ -128,10 +132,38 @@ def check(root: Path, start: dt.date) -> dict:
     stages["other"] = round(stages["total"] - sum(v for k, v in stages.items() if k != "total"), 2)
     summary = result.summary()
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"seconds": stages, "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
-            "peak_rss_mb": usage.ru_maxrss // 1024,
-            "links": summary["links"], "duplicates": summary["duplicates"]["by_kind"],
-            "problems": summary["problems"]["by_kind"]}
+    measured = {"seconds": stages, "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+                "peak_rss_mb": usage.ru_maxrss // 1024,
+                "links": summary["links"], "duplicates": summary["duplicates"]["by_kind"],
+                "problems": summary["problems"]["by_kind"]}
+    if report:
+        measured["report"] = write_and_open_report(root, result)
+    return measured
+
+
+def write_and_open_report(root: Path, result) -> dict:
+    """Write the run's report, then open its HTML in headless Chromium."""
+    from recon.check.report import write_check_report
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests.browser
+    from tests.browser import Chromium
+
+    started = time.perf_counter()
+    paths = write_check_report(Workspace(root), result)
+    written = time.perf_counter() - started
+    files = sorted(paths.html.parent.glob(f"{paths.html.stem}*"))
+    started = time.perf_counter()
+    with Chromium() as browser:
+        page = browser.open_report(paths.html)
+        opened = time.perf_counter() - started
+        sections = page.page.locator("section").count()
+        problems = page.console_problems + [("pageerror", e) for e in page.page_errors]
+        requests = page.requests
+        page.page.close()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"write_seconds": round(written, 2), "open_seconds": round(opened, 2),
+            "files_mb": {f.name: round(f.stat().st_size / 1e6, 2) for f in files},
+            "sections": sections, "console_problems": problems[:5], "requests": requests[:5],
+            "peak_rss_mb": usage.ru_maxrss // 1024}
 
 
 def main() -> None:
@@ -139,10 +171,11 @@ def main() -> None:
     parser.add_argument("--invoices", type=int, default=1_000_000)
     parser.add_argument("--start", type=dt.date.fromisoformat, default=dt.date(2023, 1, 1))
     parser.add_argument("--keep", type=Path, help="build the workspace here and keep it (reused when it exists)")
+    parser.add_argument("--report", action="store_true", help="also write the report and open it in Chromium")
     parser.add_argument("--check-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.check_only:
-        print(json.dumps(check(args.check_only, args.start)))
+        print(json.dumps(check(args.check_only, args.start, args.report)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
@@ -151,8 +184,9 @@ def main() -> None:
             started = time.perf_counter()
             sizes = make_workspace(root, args.invoices)
             print(f"generated in {time.perf_counter() - started:.1f} s: {sizes}")
-        result = subprocess.run([sys.executable, __file__, "--check-only", str(root), "--start", args.start.isoformat()],
-                                check=True, capture_output=True, text=True)
+        command = [sys.executable, __file__, "--check-only", str(root), "--start", args.start.isoformat()]
+        result = subprocess.run(command + (["--report"] if args.report else []), check=True, capture_output=True,
+                                text=True)
         print(result.stdout.strip())
 
 

@@ -1,10 +1,11 @@
 -- Sales invoice totals per month in the window, each side: what Pet Manager holds and what Xero
 -- already holds (live ACCREC invoices, any origin). Where Xero already has about as much as Pet
--- Manager, a back-sync would roughly double that month.
+-- Manager, a back-sync would roughly double that month. Pet Manager's side: the organisation's
+-- $locations only.
 WITH pm AS (
     SELECT strftime(invoice_date, '%Y-%m') AS month, sum(total) AS total, count(*) AS n
     FROM pm_invoices
-    WHERE snapshot_id = $pm_snapshot AND status IN ('issued', 'paid')
+    WHERE snapshot_id = $pm_snapshot AND status IN ('issued', 'paid') AND list_contains($locations, location_id)
       AND invoice_date >= $start AND ($end IS NULL OR invoice_date <= $end)
     GROUP BY 1
 ), xero AS (

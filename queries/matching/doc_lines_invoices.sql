@@ -2,12 +2,16 @@
 -- only tell something when Pet Manager's invoice has two or more: only those, and their
 -- candidates in Xero.
 CREATE OR REPLACE TEMP TABLE "match_doc_lines" AS
-WITH "pm" AS (
-    SELECT "invoice_id", list(match_cents("line_amount") ORDER BY "line_amount") AS "line_cents"
+WITH "lines" AS (
+    SELECT "invoice_id", "line_amount", count(*) OVER (PARTITION BY "invoice_id") AS "lines"
     FROM "pm_invoice_lines"
     WHERE "snapshot_id" = $pm_snapshot AND "invoice_id" IN (SELECT "pm_id" FROM "match_doc_candidates")
+),
+"pm" AS (
+    SELECT "invoice_id", list(match_cents("line_amount") ORDER BY "line_amount") AS "line_cents"
+    FROM "lines"
+    WHERE "lines" >= 2
     GROUP BY "invoice_id"
-    HAVING count(*) >= 2
 )
 SELECT 'pm' AS "side", CAST("invoice_id" AS VARCHAR) AS "id", "line_cents"
 FROM "pm"

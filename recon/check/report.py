@@ -1,6 +1,8 @@
 """The pre-sync report of one check run: `<workspace>/reports/check-<run_id>.html`, the duplicates as
 `check-<run_id>-duplicates.csv`, and every finding in `check-<run_id>.xlsx` (sheets: duplicates,
-problems, would send, links).
+problems, would send, links). A list longer than XLSX_MAX_ROWS (a large workspace has hundreds of
+thousands of links: a sheet that long takes minutes to write and to open) stays out of the
+workbook and only in its CSV: the duplicates CSV, and `check-<run_id>-links.csv` for the links.
 
 The HTML shows the first rows of each long section (so a million-invoice workspace still gives a
 report of a few megabytes); the CSV and XLSX hold every row. Both sides of each shown duplicate are
@@ -18,12 +20,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
 import queries
 from recon import __version__
-from recon.check.findings import KINDS, TIERS, Duplicate, Link, Problem
+from recon.check.findings import KINDS, Duplicate, Link, Problem
 from recon.check.run import CheckResult, ScopeRow
+from recon.matching import Duplicates
 from recon.config import Config
 from recon.resolve.decision import Decision, Pair, pair_of
 from recon.resolve.sheet import SUSPECT_COLUMNS, suspect_row
@@ -55,6 +57,7 @@ from reports.tables import TopRows
 DUPLICATES_SHOWN = 300
 PROBLEMS_SHOWN = 100  # per kind
 LINKS_SHOWN = 200
+XLSX_MAX_ROWS = 100_000  # longer lists go to a CSV of their own: a sheet of a million rows takes minutes
 SEND_ROWS_SHOWN = 600
 CLOSE_DAYS = 7  # dates this close are "close", not "differs"
 CLOSE_AMOUNT = Decimal("0.02")  # a cent or two of rounding
@@ -88,6 +91,7 @@ class ReportPaths:
     html: Path
     csv: Path
     xlsx: Path
+    links_csv: Path | None = None  # every link, when there are more than an XLSX sheet takes (XLSX_MAX_ROWS)
 
 
 def write_check_report(ws: Workspace, result: CheckResult, plan: Plan | None = None) -> ReportPaths:
@@ -96,7 +100,8 @@ def write_check_report(ws: Workspace, result: CheckResult, plan: Plan | None = N
     ws.reports_dir.mkdir(parents=True, exist_ok=True)
     stem = f"check-{result.run_id}"
     paths = ReportPaths(ws.reports_dir / f"{stem}.html", ws.reports_dir / f"{stem}-duplicates.csv",
-                        ws.reports_dir / f"{stem}.xlsx")
+                        ws.reports_dir / f"{stem}.xlsx",
+                        ws.reports_dir / f"{stem}-links.csv" if len(result.links) > XLSX_MAX_ROWS else None)
     con = ws.connect()
     try:
         business, currency, organisations = _names(con, config, result)
@@ -105,6 +110,7 @@ def write_check_report(ws: Workspace, result: CheckResult, plan: Plan | None = N
         days = _duplicate_days(con, result)
     finally:
         con.close()
+    by_month = _by_month(result.scope)
     header = ReportHeader(
         title="Before the back-sync", business=business, organisations=tuple(organisations.values()),
         currency=currency, generated_at=dt.datetime.now(dt.timezone.utc), recon_version=__version__,
@@ -113,7 +119,7 @@ def write_check_report(ws: Workspace, result: CheckResult, plan: Plan | None = N
     data = PresyncReportData(
         header=header,
         send_by_kind=_send_by_kind(result.scope),
-        send_by_month=TopRows(tuple(_send_row(row) for row in result.scope[:SEND_ROWS_SHOWN]), len(result.scope),
+        send_by_month=TopRows(tuple(_send_row(row) for row in by_month[:SEND_ROWS_SHOWN]), len(by_month),
                               f"{paths.xlsx.name} (sheet “would send”)"),
         months=tuple(OrganisationMonths(organisations[tenant], tuple(_month_total(m) for m in months))
                      for tenant, months in result.months.items()),
@@ -122,18 +128,21 @@ def write_check_report(ws: Workspace, result: CheckResult, plan: Plan | None = N
         duplicates=TopRows(cards, len(result.duplicates), paths.csv.name),
         problems=_problem_groups(result.problems, organisations, f"{paths.xlsx.name} (sheet “problems”)"),
         links=TopRows(tuple(_link_row(x, organisations) for x in result.links[:LINKS_SHOWN]), len(result.links),
-                      f"{paths.xlsx.name} (sheet “links”)"),
+                      paths.links_csv.name if paths.links_csv else f"{paths.xlsx.name} (sheet “links”)"),
         plan=plan_section(plan) if plan is not None else None,
     )
     write_report(paths.html, render_presync_report(data))
     duplicates = [suspect_row(d, organisations.get(d.tenant_id, d.tenant_id), decisions.get(pair_of(d)))
                   for d in result.duplicates]
     write_csv(paths.csv, Table("duplicates", SUSPECT_COLUMNS, duplicates))
+    links = (_link_row(x, organisations) for x in result.links)
+    if paths.links_csv:
+        write_csv(paths.links_csv, Table("links", LINK_COLUMNS, links))
     write_xlsx(paths.xlsx, [
-        *_sheets("duplicates", SUSPECT_COLUMNS, duplicates),
+        *([] if len(duplicates) > XLSX_MAX_ROWS else _sheets("duplicates", SUSPECT_COLUMNS, duplicates)),
         *_sheets("problems", PROBLEM_COLUMNS, [_problem_row(p, organisations) for p in result.problems]),
-        *_sheets("would send", SEND_COLUMNS, [_send_row(row) for row in result.scope]),
-        *_sheets("links", LINK_COLUMNS, [_link_row(x, organisations) for x in result.links]),
+        *_sheets("would send", SEND_COLUMNS, [_send_row(row) for row in by_month]),
+        *([] if paths.links_csv else _sheets("links", LINK_COLUMNS, list(links))),
     ])
     return paths
 
@@ -344,20 +353,12 @@ def _compare_streets(pm: str | None, xero: str | None) -> str | None:
 
 # Counts, days and groups -----------------------------------------------------------------------
 
-def _duplicate_counts(duplicates: Sequence[Duplicate]) -> tuple[DuplicateCounts, ...]:
-    counts = {kind: dict.fromkeys(TIERS, 0) for kind in KINDS}
-    for d in duplicates:
-        counts[d.kind][d.tier] += 1
-    return tuple(DuplicateCounts(kind, **tiers) for kind, tiers in counts.items() if any(tiers.values()))
+def _duplicate_counts(duplicates: Duplicates) -> tuple[DuplicateCounts, ...]:
+    return tuple(DuplicateCounts(kind, **tiers) for kind, tiers in duplicates.counts().items() if any(tiers.values()))
 
 
 def _duplicate_days(con: duckdb.DuckDBPyConnection, result: CheckResult) -> tuple[DuplicateDay, ...]:
-    frame = pl.DataFrame(
-        {"kind": [d.kind for d in result.duplicates], "petmanager_id": [d.petmanager_id for d in result.duplicates],
-         "tier": [d.tier for d in result.duplicates]},
-        schema={"kind": pl.String, "petmanager_id": pl.Int64, "tier": pl.String},
-    )
-    con.register("report_duplicates", frame)
+    con.register("report_duplicates", result.duplicates.table.select(["kind", "petmanager_id", "tier"]))
     try:
         rows = con.execute(queries.load("check/report_duplicate_days"), {"pm_snapshot": result.pm_snapshot}).fetchall()
     finally:
@@ -395,6 +396,16 @@ def _send_by_kind(scope: Sequence[ScopeRow]) -> tuple[SendRow, ...]:
         for i, value in enumerate((row.in_scope, row.linked, row.suspected, row.to_create, row.to_create_total)):
             entry[i] += value
     return tuple(_send_row(ScopeRow(kind, None, *entry)) for kind, entry in totals.items())
+
+
+def _by_month(scope: Sequence[ScopeRow]) -> list[ScopeRow]:
+    """One row per kind and month, every organisation's records together (each record goes to one)."""
+    merged: dict[tuple[str, str | None], list] = {}
+    for row in scope:
+        entry = merged.setdefault((row.kind, row.month), [0, 0, 0, 0, Decimal("0.00")])
+        for i, value in enumerate((row.in_scope, row.linked, row.suspected, row.to_create, row.to_create_total)):
+            entry[i] += value
+    return [ScopeRow(kind, month, *entry) for (kind, month), entry in sorted(merged.items(), key=lambda i: (i[0][0], i[0][1] or ""))]
 
 
 def _send_row(row: ScopeRow) -> SendRow:

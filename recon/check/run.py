@@ -12,10 +12,11 @@ from operator import attrgetter
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 import queries
-from recon.check.findings import KINDS, TIERS, Duplicate, Link, Problem, Window
-from recon.matching import Links, find_matches
+from recon.check.findings import Link, Problem, Window
+from recon.matching import Duplicates, Links, find_matches
 from recon.problems import find_problems
 from recon.snapshot.latest import latest_petmanager, latest_xero
 from recon.workspace import Workspace
@@ -30,6 +31,7 @@ class ScopeRow:
     suspected: int
     to_create: int
     to_create_total: Decimal
+    tenant_id: str | None = None  # the organisation it would be sent to
 
 
 @dataclass(frozen=True)
@@ -49,19 +51,21 @@ class CheckResult:
     pm_snapshot: int
     xero_snapshots: dict[str, int]
     links: Sequence[Link]  # Links when the check ran: Arrow-backed, for the hundreds of thousands
-    duplicates: list[Duplicate]
+    duplicates: Duplicates  # Arrow-backed too, in report order; a list of Duplicate is made into one
     problems: list[Problem]
     scope: list[ScopeRow]
     months: dict[str, list[MonthTotals]] = field(default_factory=dict)  # tenant id -> months
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.duplicates, Duplicates):
+            object.__setattr__(self, "duplicates", Duplicates.of(self.duplicates))
 
     @property
     def needs_a_person(self) -> bool:
         return bool(self.duplicates) or bool(self.problems)
 
     def summary(self) -> dict:
-        by_kind = {k: {t: 0 for t in TIERS} for k in KINDS}
-        for d in self.duplicates:
-            by_kind[d.kind][d.tier] += 1
+        by_kind = self.duplicates.counts()
         problems: dict[str, int] = {}
         for p in self.problems:
             problems[p.kind] = problems.get(p.kind, 0) + 1
@@ -102,7 +106,7 @@ def run_check(ws: Workspace, window: Window) -> CheckResult:
         con.execute(queries.load("check/schema"))
         pm_snapshot = latest_petmanager(con)
         links = Links()
-        duplicates: list[Duplicate] = []
+        duplicates = Duplicates()
         problems: list[Problem] = []
         xero_snapshots: dict[str, int] = {}
         months: dict[str, list[MonthTotals]] = {}
@@ -112,28 +116,31 @@ def run_check(ws: Workspace, window: Window) -> CheckResult:
             matches = find_matches(
                 con, pm_snapshot=pm_snapshot, xero_snapshot=xero_snapshot, tenant_id=org.tenant_id, window=window,
                 invoice_prefix=config.invoice_prefix or "", credit_note_prefix=config.credit_note_prefix or "",
+                locations=org.locations,
             )
             links += matches.links
             duplicates += matches.duplicates
             problems += find_problems(con, config=config, pm_snapshot=pm_snapshot, xero_snapshot=xero_snapshot,
                                       tenant_id=org.tenant_id, window=window)
-            months[org.tenant_id] = _months(con, pm_snapshot, xero_snapshot, window)
-        duplicates.sort(key=lambda d: (TIERS.index(d.tier), KINDS.index(d.kind), -d.confidence, d.petmanager_id))
-        duplicate_table = _columns(duplicates, DUPLICATE_COLUMNS)
+            months[org.tenant_id] = _months(con, pm_snapshot, xero_snapshot, window, org.locations)
+        duplicates = duplicates.in_report_order()
         problems = _explained_by_duplicates(problems, duplicates)
         problems.sort(key=lambda p: (not p.blocking, p.kind, p.petmanager_id or 0))
-        scope = _scope(con, pm_snapshot, window, links, duplicate_table)
+        scope = [row for org in config.organisations
+                 for row in _scope(con, pm_snapshot, window, org.tenant_id, org.locations, links, duplicates)]
         ran_at = dt.datetime.now(dt.timezone.utc)
         return _store(con, CheckResult(0, ran_at, window, pm_snapshot, xero_snapshots, links, duplicates, problems,
-                                       scope, months), duplicate_table)
+                                       scope, months))
     finally:
         con.close()
 
 
-def _explained_by_duplicates(problems: list[Problem], duplicates: list[Duplicate]) -> list[Problem]:
+def _explained_by_duplicates(problems: list[Problem], duplicates: Duplicates) -> list[Problem]:
     """A number collision with the very Xero record that is the suspected twin is not a second problem:
     once the accountant resolves that twin as the same record, it is linked and nothing is pushed."""
-    twins = {(d.kind, d.petmanager_id, d.xero_id) for d in duplicates}
+    collided = [p.xero_id for p in problems if p.kind == "number_collision" and p.xero_id is not None]
+    table = duplicates.table.filter(pc.is_in(duplicates.table["xero_id"], pa.array(collided, pa.string())))
+    twins = set(zip(*(table[name].to_pylist() for name in ("kind", "petmanager_id", "xero_id"))))
     return [
         replace(p, blocking=False, message=p.message + " That Xero record is also the suspected duplicate of this "
                 "one: resolved as the same record, it is linked and nothing is pushed.")
@@ -146,28 +153,31 @@ def _params(window: Window) -> dict:
     return {"start": window.start, "end": window.end}
 
 
-def _scope(con, pm_snapshot: int, window: Window, links: Links, duplicates: pa.Table) -> list[ScopeRow]:
-    linked = links.table.select(["kind", "petmanager_id"])
-    suspected = duplicates.select(["kind", "petmanager_id"])
+def _scope(con, pm_snapshot: int, window: Window, tenant_id: str, locations: Sequence[int], links: Links,
+           duplicates: Duplicates) -> list[ScopeRow]:
+    """What the back-sync would send to one organisation: the records of its locations."""
+    linked = links.table.select(["tenant_id", "kind", "petmanager_id"])
+    suspected = duplicates.table.select(["tenant_id", "kind", "petmanager_id"])
     con.register("check_linked", linked)
     con.register("check_suspected", suspected)
     try:
-        rows = con.execute(queries.load("check/scope"), {"snapshot_id": pm_snapshot, **_params(window)}).fetchall()
+        rows = con.execute(queries.load("check/scope"), {"snapshot_id": pm_snapshot, "tenant_id": tenant_id,
+                                                         "locations": list(locations), **_params(window)}).fetchall()
     finally:
         con.unregister("check_linked")
         con.unregister("check_suspected")
     return [ScopeRow(*row) for row in rows]
 
 
-def _months(con, pm_snapshot: int, xero_snapshot: int, window: Window) -> list[MonthTotals]:
+def _months(con, pm_snapshot: int, xero_snapshot: int, window: Window, locations: Sequence[int]) -> list[MonthTotals]:
     rows = con.execute(queries.load("check/monthly_totals"),
-                       {"pm_snapshot": pm_snapshot, "xero_snapshot": xero_snapshot, **_params(window)}).fetchall()
+                       {"pm_snapshot": pm_snapshot, "xero_snapshot": xero_snapshot, "locations": list(locations),
+                        **_params(window)}).fetchall()
     return [MonthTotals(*row) for row in rows]
 
 
-def _store(con: duckdb.DuckDBPyConnection, result: CheckResult, duplicates: pa.Table) -> CheckResult:
-    """Keep the run and everything it found (`duplicates`: its duplicates as columns); returns the
-    result with its run id."""
+def _store(con: duckdb.DuckDBPyConnection, result: CheckResult) -> CheckResult:
+    """Keep the run and everything it found; returns the result with its run id."""
     con.begin()
     try:
         stored = replace(result, run_id=con.execute("SELECT nextval('check_run_ids')").fetchone()[0])
@@ -175,7 +185,7 @@ def _store(con: duckdb.DuckDBPyConnection, result: CheckResult, duplicates: pa.T
                     [stored.run_id, stored.ran_at, stored.window.start, stored.window.end, stored.pm_snapshot,
                      json.dumps(stored.xero_snapshots), json.dumps(stored.summary())])
         _insert(con, "check_links", stored.run_id, stored.links.table)
-        _insert(con, "check_duplicates", stored.run_id, duplicates)
+        _insert(con, "check_duplicates", stored.run_id, stored.duplicates.table)
         _insert(con, "check_problems", stored.run_id, _columns(stored.problems, {
             "tenant_id": pa.string(), "kind": pa.string(), "blocking": pa.bool_(), "message": pa.string(),
             "record_kind": pa.string(), "petmanager_id": pa.int64(), "xero_id": pa.string()}))
@@ -184,11 +194,6 @@ def _store(con: duckdb.DuckDBPyConnection, result: CheckResult, duplicates: pa.T
         con.rollback()
         raise
     return stored
-
-
-DUPLICATE_COLUMNS = {
-    "tenant_id": pa.string(), "kind": pa.string(), "petmanager_id": pa.int64(), "xero_id": pa.string(),
-    "confidence": pa.float64(), "tier": pa.string(), "reasons": pa.list_(pa.string())}
 
 
 def _columns(records: list, types: dict[str, pa.DataType]) -> pa.Table:

@@ -4,7 +4,7 @@ A Xero record can be the twin of one Pet Manager record at most, and the reverse
 strongest pairs first and, among equals, the nearest in time, is what keeps a customer's other
 weekly daycare invoices of the same amount from being reported against the one typed week.
 Most pairs share neither side with another pair: those are assigned as they are, straight from
-SQL, and only the contested ones are settled here in Python.
+SQL into Arrow, and only the contested ones are settled here in Python.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import duckdb
 
 from recon.check.findings import Duplicate
 from recon.matching import model, sql
+from recon.matching.duplicates import Duplicates
 
 
 class Scored(NamedTuple):
@@ -32,18 +33,18 @@ class Assigned(NamedTuple):
     rival_bits: float  # the best weight of any other pair sharing either side (-inf when none)
 
 
-def assign_pairs(con: duckdb.DuckDBPyConnection, kind: str, tenant_id: str) -> list[Duplicate]:
+def assign_pairs(con: duckdb.DuckDBPyConnection, kind: str, tenant_id: str) -> Duplicates:
     """The duplicates among the scored pairs (match_pair_scores): a pair no other pair rivals is its
     own assignment, straight from SQL; the contested ones go through one_to_one."""
-    duplicates = [Duplicate(kind, pm_id, xero_id, tenant_id, model.confidence(weight), model.tier(weight, certain),
-                            tuple(reasons))
-                  for pm_id, xero_id, weight, certain, reasons in sql.tuples(sql.arrow(con, "pairs_uncontested"))]
+    uncontested = Duplicates(sql.arrow(con, "pairs_uncontested", kind=kind, tenant_id=tenant_id,
+                                       likely_bits=model.LIKELY_BITS, possible_bits=model.POSSIBLE_BITS))
     contested = [Scored(*row) for row in sql.tuples(sql.arrow(con, "pairs_contested"))]
+    settled = []
     for pair, rival_bits in one_to_one(contested):
         certain = pair.certain_evidence and pair.weight - rival_bits >= model.CERTAIN_MARGIN_BITS
-        duplicates.append(Duplicate(kind, pair.pm_id, pair.xero_id, tenant_id, model.confidence(pair.weight),
-                                    model.tier(pair.weight, certain), tuple(pair.reasons)))
-    return duplicates
+        settled.append(Duplicate(kind, pair.pm_id, pair.xero_id, tenant_id, model.confidence(pair.weight),
+                                 model.tier(pair.weight, certain), tuple(pair.reasons)))
+    return uncontested + settled
 
 
 def one_to_one(pairs: list[Scored]) -> list[Assigned]:

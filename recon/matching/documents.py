@@ -6,14 +6,16 @@ blocking, scored with the model, assigned one-to-one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
 
-from recon.check.findings import Duplicate, Window
+from recon.check.findings import Window
 from recon.matching import model, sql
 from recon.matching.assign import assign_pairs
+from recon.matching.duplicates import Duplicates
 from recon.matching.links import Links
 
 MAX_BLOCK_PAIRS = 400
@@ -34,9 +36,12 @@ CREDIT_NOTES = DocumentKind("credit_note", "CreditNoteNumber", "doc_pm_credit_no
 
 
 def match_documents(con: duckdb.DuckDBPyConnection, kind: DocumentKind, *, pm_snapshot: int, xero_snapshot: int,
-                    tenant_id: str, window: Window, prefix: str) -> tuple[Links, list[Duplicate]]:
-    """Needs match_pm_contacts and match_contact_resolved (contacts.match_contacts)."""
-    sql.run(con, kind.pm_query, pm_snapshot=pm_snapshot, start=window.start, end=window.end)
+                    tenant_id: str, window: Window, prefix: str,
+                    locations: Sequence[int] | None = None) -> tuple[Links, Duplicates]:
+    """Needs match_pm_contacts and match_contact_resolved (contacts.match_contacts). Only Pet Manager's
+    documents of `locations` (None: every location) take part."""
+    sql.run(con, kind.pm_query, pm_snapshot=pm_snapshot, start=window.start, end=window.end,
+            locations=None if locations is None else list(locations))
     sql.run(con, kind.xero_query, xero_snapshot=xero_snapshot, tenant_id=tenant_id)
     sql.run(con, "doc_links", prefix=prefix)
     links = Links(sql.arrow(con, "doc_link_rows", kind=kind.kind, tenant_id=tenant_id,
@@ -53,12 +58,9 @@ def match_documents(con: duckdb.DuckDBPyConnection, kind: DocumentKind, *, pm_sn
     return links, duplicates
 
 
-def _store_resolved(con: duckdb.DuckDBPyConnection, duplicates: list[Duplicate]) -> None:
-    table = pa.table({
-        "xero_id": pa.array([d.xero_id for d in duplicates], pa.string()),
-        "pm_id": pa.array([d.petmanager_id for d in duplicates], pa.int64()),
-        "level": pa.array([d.tier for d in duplicates], pa.string()),
-    })
+def _store_resolved(con: duckdb.DuckDBPyConnection, duplicates: Duplicates) -> None:
+    table = duplicates.table
+    table = pa.table({"xero_id": table["xero_id"], "pm_id": table["petmanager_id"], "level": table["tier"]})
     con.register("resolved_invoice_twins", table)
     try:
         sql.run(con, "invoice_resolved")

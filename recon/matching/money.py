@@ -7,13 +7,15 @@ bank account it went into is shown but does not count (another account is still 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
 
-from recon.check.findings import Duplicate, Window
+from recon.check.findings import Window
 from recon.matching import model, sql
 from recon.matching.assign import assign_pairs
+from recon.matching.duplicates import Duplicates
 from recon.matching.links import Links
 
 MAX_BLOCK_PAIRS = 400
@@ -32,9 +34,11 @@ OVERPAYMENTS = MoneyKind("overpayment", "money_pm_overpayments", "money_xero_ove
 
 
 def match_money(con: duckdb.DuckDBPyConnection, kind: MoneyKind, *, pm_snapshot: int, xero_snapshot: int,
-                tenant_id: str, window: Window) -> tuple[Links, list[Duplicate]]:
-    """Needs the contact and invoice resolutions (contacts.match_contacts, documents.match_documents)."""
-    sql.run(con, kind.pm_query, pm_snapshot=pm_snapshot, start=window.start, end=window.end)
+                tenant_id: str, window: Window, locations: Sequence[int] | None = None) -> tuple[Links, Duplicates]:
+    """Needs the contact and invoice resolutions (contacts.match_contacts, documents.match_documents).
+    Only Pet Manager's money of `locations` (None: every location) takes part."""
+    sql.run(con, kind.pm_query, pm_snapshot=pm_snapshot, start=window.start, end=window.end,
+            locations=None if locations is None else list(locations))
     sql.run(con, kind.xero_query, xero_snapshot=xero_snapshot, tenant_id=tenant_id)
     sql.run(con, kind.links_query)
     links = Links(sql.arrow(con, "money_link_rows", kind=kind.kind, tenant_id=tenant_id))

@@ -289,3 +289,40 @@ def test_a_sheet_longer_than_excel_allows_continues_on_the_next_sheet(ws, monkey
                             "links", "links 2"]
     assert [len(sheets[name]) for name in ("duplicates", "duplicates 2", "duplicates 3", "links", "links 2")] == [3, 3, 2, 3, 2]
     assert sheets["links 2"][1][1:] == ["invoice", "402", "x-linked-2", "InvoiceNumber INV10402"]
+
+
+def test_more_links_than_a_sheet_should_hold_go_to_a_csv_of_their_own(ws, monkeypatch):
+    monkeypatch.setattr(check_report, "XLSX_MAX_ROWS", 2)
+    monkeypatch.setattr(check_report, "LINKS_SHOWN", 1)
+    paths = write_check_report(ws, check_result(ALL))
+    assert paths.links_csv == ws.root / "reports" / "check-7-links.csv"
+    rows = read_csv(paths.links_csv)
+    assert [(r["Kind"], r["Pet Manager id"], r["Linked by"]) for r in rows] == [
+        ("invoice", str(400 + n), f"InvoiceNumber INV{10400 + n}") for n in range(3)]
+    assert list(read_sheets(paths.xlsx)) == ["problems", "would send"]  # the 5 duplicates are over 2 as well
+    assert "<strong>2 more</strong> in <strong>check-7-links.csv</strong>" in paths.html.read_text(encoding="utf-8")
+
+
+def test_more_duplicates_than_a_sheet_should_hold_are_in_their_csv_only(ws, monkeypatch):
+    monkeypatch.setattr(check_report, "XLSX_MAX_ROWS", 4)
+    paths = write_check_report(ws, check_result(ALL))
+    assert len(read_csv(paths.csv)) == 5
+    assert list(read_sheets(paths.xlsx)) == ["problems", "would send", "links"]
+
+
+def test_a_few_links_stay_in_the_workbook(ws):
+    paths = write_check_report(ws, check_result(ALL))
+    assert paths.links_csv is None
+    assert not (ws.root / "reports" / "check-7-links.csv").exists()
+
+
+def test_what_two_organisations_would_be_sent_is_shown_month_by_month_together(ws):
+    result = check_result(ALL)
+    other = "00000000-0000-4000-8000-0000000000b2"
+    scope = [*result.scope, ScopeRow("invoice", "2025-07", 5, 1, 0, 4, Decimal("200.00"), other)]
+    paths = write_check_report(ws, CheckResult(result.run_id, result.ran_at, result.window, PM, result.xero_snapshots,
+                                               result.links, ALL, result.problems, scope, result.months))
+    sent = read_sheets(paths.xlsx)["would send"]
+    assert len(sent) == 1 + 4  # the other organisation's July invoices join North's row
+    july = [row for row in sent[1:] if row[0] == "invoice"][0]  # by kind, then month
+    assert july[2:6] == ["45", "31", "1", "13"]
