@@ -3,4 +3,4 @@
 CREATE OR REPLACE TEMP TABLE "match_contact_resolved" AS
 SELECT "contact_id", "customer_id", 'linked' AS "level" FROM "match_contact_links"
 UNION ALL
-SELECT "contact_id", "customer_id", "level" FROM "resolved_contact_twins";
+SELECT "contact_id", "customer_id", "tier" AS "level" FROM "match_contact_twins";

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from recon.demo import patterns as P
 from recon.demo.bookings import generate_sales
 from recon.demo.bookkeeping import record_bookkeeping
 from recon.demo.books import PetManagerBooks
@@ -33,8 +34,10 @@ class DemoPaths:
     truth: Path  # the labelled truth
 
 
-def generate_demo(out_dir: Path, *, seed: int = 7, size: float = 1.0) -> DemoPaths:
-    """Write the demo into `out_dir`; the same seed and size always give the same bytes."""
+def generate_demo(out_dir: Path, *, seed: int = 7, size: float = 1.0, contact_names: str = "standard") -> DemoPaths:
+    """Write the demo into `out_dir`; the same seed and size always give the same bytes.
+    `contact_names="extra"` (evaluation only) types hand-made contacts' names in more ways
+    (patterns.EXTRA_CONTACT_NAMES) and half of them without FirstName and LastName."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = DemoPaths(out_dir / "petmanager", out_dir / "xero_state.json", out_dir / "truth.json")
@@ -53,7 +56,9 @@ def generate_demo(out_dir: Path, *, seed: int = 7, size: float = 1.0) -> DemoPat
     truth = Truth()
     suppliers = record_bookkeeping(rng("bookkeeping"), book, books)
     SyncedSince(book, books, truth, suppliers).run()
-    accountant = Accountant(rng("hand entry"), book, books, truth)
+    extra = contact_names == "extra"
+    accountant = Accountant(rng("hand entry"), book, books, truth,
+                            P.EXTRA_CONTACT_NAMES if extra else P.CONTACT_NAMES, person_fields=not extra)
     accountant.run()
     Traps(rng("traps"), book, books, truth, accountant, size).run()
     book.settle()

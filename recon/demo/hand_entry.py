@@ -32,8 +32,11 @@ def _shifted(rng: random.Random, day: date, most: int) -> date:
 
 
 class Accountant:
-    def __init__(self, rng: random.Random, book: XeroBook, books: PetManagerBooks, truth: Truth):
+    def __init__(self, rng: random.Random, book: XeroBook, books: PetManagerBooks, truth: Truth,
+                 contact_names: tuple[P.Pattern, ...] = P.CONTACT_NAMES, person_fields: bool = True):
         self.rng, self.book, self.books, self.truth = rng, book, books, truth
+        self.contact_names = contact_names  # the name patterns drawn (patterns.EXTRA_CONTACT_NAMES to evaluate more)
+        self.person_fields = person_fields  # False: half the contacts typed without FirstName and LastName
         self.contacts: dict[int, list[dict]] = {}  # customer_id -> the hand-made contacts, oldest first
         self.naming: dict[int, list[str]] = {}  # customer_id -> name pattern of each contact to create
         self.invoices: dict[int, dict] = {}  # Pet Manager invoice_id -> its hand-typed Xero invoice
@@ -70,7 +73,7 @@ class Accountant:
     def _plan_names(self, customer_ids: list[int], typed: list[dict]) -> None:
         rng = self.rng
         people = [c for c in customer_ids if not self.books.customer(c).row["company_name"]]
-        person_patterns = tuple(p for p in P.CONTACT_NAMES if p.name != "company_abbreviation")
+        person_patterns = tuple(p for p in self.contact_names if p.name != "company_abbreviation")
         drawn = P.labels(P.draw_mix(person_patterns, len(people), rng), rng)
         for customer_id, name in zip(people, drawn):
             self.naming[customer_id] = [name]
@@ -103,9 +106,12 @@ class Accountant:
             name = f"{name} {customer.customer_id % 97}"
         details = contact_details(customer)
         row = customer.row
+        first = row["first_name"] if pattern != "given_family_swapped" else row["last_name"]
+        last = row["last_name"] if pattern != "given_family_swapped" else row["first_name"]
+        if not self.person_fields and rng.random() < 0.5:
+            first = last = ""
         contact = self.book.contact(
-            name, day=day, first=row["first_name"] if pattern != "given_family_swapped" else row["last_name"],
-            last=row["last_name"] if pattern != "given_family_swapped" else row["first_name"],
+            name, day=day, first=first, last=last,
             email=details["email"] if rng.random() < 0.6 else "",
             phones=[{"PhoneType": "MOBILE", "PhoneNumber": "".join(ch for ch in row["mobile"] if ch.isdigit())}]
             if row["mobile"] and rng.random() < 0.5 else [],

@@ -25,6 +25,20 @@ CONTACT_NAMES = (
     Pattern("upper_case", 0.08, 3, "'JANE SMITH'"),
     Pattern("company_abbreviation", 0.12, 3, "a company or rescue under a shortened name"),
 )
+# More ways to write a person's name, for evaluation only (`generate_demo(contact_names="extra")`,
+# `bench/eval_matching.py --contact-names extra`): the standard demo never draws them.
+EXTRA_CONTACT_NAMES = CONTACT_NAMES[:-1] + (
+    Pattern("title", 0.06, 2, "'Mrs Jane Smith'"),
+    Pattern("nickname", 0.06, 2, "'Will Smith' for William: a short form of the given name"),
+    Pattern("middle_initial", 0.05, 2, "'Jane M Smith'"),
+    Pattern("given_typo", 0.06, 2, "one letter of the given name dropped, doubled or swapped"),
+    Pattern("lower_case", 0.04, 2, "'jane smith'"),
+    Pattern("family_then_initial", 0.05, 2, "'Smith J' or 'Smith, J.'"),
+    Pattern("accents_dropped", 0.04, 2, "'Zoe Lefevre' for Zoë Lefèvre"),
+    Pattern("initial_and_typo", 0.04, 2, "'J Smtih': an initial and a typo in the family name"),
+    Pattern("one_family_part", 0.04, 2, "'Jane Hughes' for Jane Fitzgerald-Hughes"),
+) + CONTACT_NAMES[-1:]
+
 # Share of typed customers whose contact the accountant created a second time, under another spelling.
 CREATED_TWICE = Pattern("created_twice", 0.10, 3, "the same customer's contact created twice")
 

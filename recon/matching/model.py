@@ -59,12 +59,15 @@ MONEY_BITS = {
 }
 
 CONTACT_BITS = {
-    # family name: exact carries a term-frequency weight in [min, max]
+    # family name: exact carries a term-frequency weight in [min, max]; misspelt (one typo) or one
+    # part of a double name ("Smith" for "Smith-Jones") that weight less a penalty, and less again
+    # for a short name (four letters or fewer: one typo turns "Lee" into "Le", another real name)
     "family_m": 0.95, "family_min": 3.0, "family_max": 11.0,
-    "family_fuzzy_penalty": 3.0, "family_differ": -6.0,
+    "family_fuzzy_penalty": 3.0, "family_short_penalty": 2.0, "family_part_penalty": 3.0, "family_fuzzy_min": 1.0,
+    "family_differ": -6.0,
     # given name: exact carries a term-frequency weight in [min, max]
     "given_m": 0.9, "given_min": 2.0, "given_max": 6.0,
-    "given_initial": 1.5, "given_fuzzy": 1.5, "given_differ": -5.0,
+    "given_nickname": 2.0, "given_initial": 1.5, "given_fuzzy": 1.5, "given_differ": -5.0,
     "company_exact": 11.0, "company_fuzzy": 8.0, "company_differ": -6.0,
     # contact details: agreement less log2 of how many customers share the value
     "email_same": 7.0, "email_differ": -1.0,
@@ -73,6 +76,9 @@ CONTACT_BITS = {
     # the suburb: written into the name ("Jane Brown (West Pennant Hills)", made to keep the name
     # unique in Xero) or as the contact's city
     "suburb_in_name": 3.0, "suburb_same": 1.5,
+    # activity: per document of the contact's that has the amount and date of one of the customer's
+    # (hit) or not (miss), within [min, max]
+    "activity_hit": 2.0, "activity_miss": -1.0, "activity_min": -4.0, "activity_max": 6.0,
 }
 # Prior for a (customer, unlinked Xero contact) candidate pair: most hand-made contacts in a Pet
 # Manager business's Xero are customers, but a contact is only one customer's twin.

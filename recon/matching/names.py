@@ -1,131 +1,63 @@
-"""Names as people type them: how a Xero contact's name compares with a Pet Manager customer's.
+"""Names as people type them: the word lists the contact queries compare names with.
 
-A hand-typed contact writes the same person as "Smith, Jane", "J Smith", "Jane Smth", "Smith Jane"
-or "jane smith", and a company as "Blue Mtns Dog Rescue" for "Blue Mountains Dog Rescue Inc".
+A hand-typed contact writes the same person as "Smith, Jane", "J Smith", "Mrs Jane Smth", "Smith Jane",
+"Liz Smith" or "jane smith", and a company as "Blue Mtns Dog Rescue" for "Blue Mountains Dog Rescue
+Inc". The comparisons themselves are SQL (queries/matching/contact_*.sql); this module only holds
+the words, handed to DuckDB as one small table by `word_table()`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+import pyarrow as pa
 
-from rapidfuzz.distance import JaroWinkler
-from rapidfuzz.fuzz import ratio, token_set_ratio
+# Written around a person's name and never part of it: titles, and "The Smith Family".
+TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr", "the", "family")
 
-_CN_SUFFIX = re.compile(r"\s*\bCN\d+\s*$")
-_PARENTHESES = re.compile(r"\(([^)]*)\)")
-_APOSTROPHES = re.compile(r"['’`]")
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Words a company name may carry or drop without becoming another company.
+LEGAL_WORDS = ("pty", "ltd", "limited", "inc", "incorporated", "co", "company", "the", "llc", "plc", "corp",
+               "corporation", "trading", "as", "t", "a", "and", "n")
 
-LEGAL_WORDS = {"pty", "ltd", "limited", "inc", "incorporated", "co", "company", "the", "llc", "plc", "corp",
-               "corporation", "trading", "as", "t", "a"}
+# Common abbreviations in company names, written out.
 ABBREVIATIONS = {"mtn": "mountain", "mtns": "mountains", "assoc": "association", "assn": "association",
                  "svc": "services", "svcs": "services", "intl": "international", "aust": "australia",
-                 "bros": "brothers", "dept": "department", "vet": "veterinary", "&": "and", "n": "and",
+                 "bros": "brothers", "dept": "department", "vet": "veterinary",
+                 "fdn": "foundation", "fndn": "foundation", "syd": "sydney", "nth": "north", "sth": "south",
+                 "ctr": "centre", "cntr": "centre", "hosp": "hospital", "svs": "services",
                  "1st": "first", "2nd": "second", "3rd": "third"}
 
-
-@lru_cache(maxsize=65536)
-def text(value: str | None) -> str:
-    """Lower case, accents and apostrophes gone, anything else not a letter or digit a space."""
-    decomposed = unicodedata.normalize("NFKD", value or "")
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("&", " and ")
-    return _NOT_ALNUM.sub(" ", _APOSTROPHES.sub("", plain)).strip()
-
-
-def bare(name: str | None) -> str:
-    """A contact name without Pet Manager's " CN<customer_id>" suffix."""
-    return _CN_SUFFIX.sub("", name or "").strip()
-
-
-def aside(name: str | None) -> str:
-    """What a contact name says in parentheses: "Jane Brown (West Pennant Hills)" -> "west pennant hills"."""
-    found = _PARENTHESES.search(name or "")
-    return text(found.group(1)) if found else ""
-
-
-def company_words(name: str | None) -> str:
-    words = [ABBREVIATIONS.get(w, w) for w in text(name).split()]
-    return " ".join(w for w in words if w not in LEGAL_WORDS)
-
-
-@dataclass(frozen=True)
-class PersonMatch:
-    family: str  # exact, fuzzy, differ, missing
-    given: str  # exact, initial, fuzzy, differ, missing
-    swapped: bool  # written family name first without a comma
-    comma: bool  # written "Family, Given"
-    initials: bool  # the given name written as an initial
+# Given names and the short forms people write for them: a group per full name. A short form may
+# belong to several groups ("Sam": Samuel and Samantha; "Chris": Christopher and Christine).
+NICKNAMES = {
+    "robert": "rob robbie bob bobby bert", "william": "will bill billy willie", "elizabeth": "liz lizzie beth betty eliza libby",
+    "katherine": "kate katie kath kathy kat", "catherine": "kate katie cath cathy cat", "kathryn": "kate katie kath kathy",
+    "margaret": "maggie meg peggy marg", "michael": "mike mick mickey mikey", "christopher": "chris kit",
+    "christine": "chris chrissy tina", "christina": "chris chrissy tina", "thomas": "tom tommy", "james": "jim jimmy jamie",
+    "john": "jack johnny jon", "jonathan": "jon jonny", "benjamin": "ben benny", "samuel": "sam sammy",
+    "samantha": "sam sammy", "daniel": "dan danny", "matthew": "matt matty", "andrew": "andy drew",
+    "anthony": "tony ant", "richard": "rick ricky rich dick", "edward": "ed eddie ted ned", "alexander": "alex xander",
+    "alexandra": "alex lexi sandy", "nicholas": "nick nicky", "jennifer": "jen jenny", "rebecca": "bec becky becca",
+    "jessica": "jess jessie", "stephanie": "steph", "stephen": "steve", "steven": "steve", "patrick": "pat paddy",
+    "patricia": "pat trish patty", "joseph": "joe joey", "david": "dave davey", "peter": "pete", "gregory": "greg",
+    "timothy": "tim timmy", "susan": "sue suzie", "victoria": "vicky tori", "deborah": "deb debbie",
+    "jacqueline": "jacqui jackie", "kimberley": "kim", "kimberly": "kim", "amanda": "mandy", "charlotte": "charlie lottie",
+    "charles": "charlie chuck", "abigail": "abby abbie", "olivia": "liv livvy", "isabella": "izzy bella",
+    "isabel": "izzy bella", "bronwyn": "bron", "angus": "gus", "emily": "em emmy", "sophie": "soph", "sophia": "soph",
+    "zachary": "zac zach", "joshua": "josh", "nathan": "nate", "nathaniel": "nate", "hannah": "han",
+    "frederick": "fred freddie", "gerald": "gerry", "geraldine": "gerry", "kenneth": "ken kenny", "ronald": "ron ronnie",
+    "donald": "don donny", "raymond": "ray", "lawrence": "laurie larry", "phillip": "phil", "philip": "phil",
+    "barbara": "barb babs", "dorothy": "dot dottie", "eleanor": "ellie nell", "helen": "nell", "annabelle": "anna belle",
+    "madeleine": "maddie maddy", "madison": "maddie maddy", "penelope": "penny", "rosemary": "rose rosie",
+    "theodore": "theo ted", "vincent": "vince vinnie", "wendy": "wen",
+}
 
 
-def _similar(a: str, b: str) -> bool:
-    if min(len(a), len(b)) < 3:
-        return False
-    return ratio(a, b) >= 80 or (min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= 0.92)
-
-
-def compare_person(first: str | None, last: str | None, contact_name: str) -> PersonMatch:
-    """Compare a customer's given and family names with a contact name in any of its written forms."""
-    written = _PARENTHESES.sub(" ", bare(contact_name))
-    comma = "," in written
-    if comma:
-        family_part, _, given_part = written.partition(",")
-        tokens = text(given_part).split() + text(family_part).split()
-    else:
-        tokens = text(written).split()
-    family = text(last).replace(" ", "")
-    given = (text(first).split() or [""])[0]
-    if not tokens:
-        return PersonMatch("missing", "missing", False, comma, False)
-
-    best_span, best_level = None, "differ"
-    if family:
-        for i in range(len(tokens)):
-            for j in range(i + 1, min(len(tokens), i + 3) + 1):
-                joined = "".join(tokens[i:j])
-                if joined == family:
-                    best_span, best_level = (i, j), "exact"
-                    break
-                if best_level == "differ" and _similar(joined, family):
-                    best_span, best_level = (i, j), "fuzzy"
-            if best_level == "exact":
-                break
-    family_level = best_level if family else "missing"
-
-    rest = [(k, t) for k, t in enumerate(tokens) if best_span is None or not best_span[0] <= k < best_span[1]]
-    given_level, given_at, initials = ("missing", None, False)
-    if given and rest:
-        given_level = "differ"
-        for k, token in rest:
-            if token == given:
-                given_level, given_at = "exact", k
-                break
-            if len(token) <= 2 and token[0] == given[0] and given_level in ("differ", "initial"):
-                given_level, given_at, initials = "initial", k, True
-            elif given_level == "differ" and (_similar(token, given) or (
-                    min(len(token), len(given)) >= 3 and (given.startswith(token) or token.startswith(given)))):
-                given_level, given_at = "fuzzy", k
-    elif not given:
-        given_level = "missing"
-
-    swapped = False
-    if not comma and best_span is not None and given_at is not None:
-        swapped = best_span[0] < given_at
-    return PersonMatch(family_level, given_level, swapped, comma, initials)
-
-
-def compare_company(company: str | None, contact_name: str) -> str:
-    """exact, fuzzy or differ: legal words (Pty Ltd, Inc) and common abbreviations do not count."""
-    ours, theirs = company_words(company), company_words(bare(contact_name))
-    if not ours or not theirs:
-        return "differ"
-    if ours == theirs or token_set_ratio(ours, theirs) >= 95:
-        return "exact"
-    # "GAP NSW" for "Greyhound Adoption Program (NSW)": the words they left out, as initials
-    left_out = [w for w in ours.split() if w not in theirs.split() and w != "and"]
-    acronym = "".join(w[0] for w in left_out)
-    if token_set_ratio(ours, theirs) >= 85 or (len(acronym) >= 2 and acronym in theirs.split()):
-        return "fuzzy"
-    return "differ"
+def word_table() -> pa.Table:
+    """(kind, word, value): titles, legal words, abbreviations (value: written out) and given names
+    (value: the group, the full name)."""
+    rows = [("title", w, w) for w in TITLES] + [("legal", w, w) for w in LEGAL_WORDS]
+    rows += [("abbreviation", short, full) for short, full in ABBREVIATIONS.items()]
+    for full, short_forms in NICKNAMES.items():
+        rows += [("given", full, full)] + [("given", short, full) for short in short_forms.split()]
+    kinds, words, values = zip(*rows)
+    return pa.table({"kind": pa.array(kinds, pa.string()), "word": pa.array(words, pa.string()),
+                     "value": pa.array(values, pa.string())})

@@ -3,6 +3,8 @@ population. A small business sees too few customers to know that "Nguyen" or "Sm
 these shares put a floor under the term frequency, so two Nguyens prove less than two
 Papadopouloses in a business of any size."""
 
+import pyarrow as pa
+
 COMMON_SHARE = {
     "smith": 0.010, "nguyen": 0.009, "jones": 0.007, "williams": 0.007, "brown": 0.006, "wilson": 0.005,
     "taylor": 0.005, "johnson": 0.004, "white": 0.004, "martin": 0.004, "anderson": 0.004, "thompson": 0.004,
@@ -20,3 +22,11 @@ COMMON_GIVEN_SHARE = {
     "mark": 0.006, "paul": 0.005, "sarah": 0.005, "jennifer": 0.004, "michelle": 0.004, "lisa": 0.004,
     "jessica": 0.004, "emma": 0.004, "chris": 0.004, "andrew": 0.006, "daniel": 0.005, "matthew": 0.005,
 }
+
+
+def share_table() -> pa.Table:
+    """(kind, key, share): the shares above as one small table for the contact queries."""
+    rows = [("family", k, s) for k, s in COMMON_SHARE.items()] + [("given", k, s) for k, s in COMMON_GIVEN_SHARE.items()]
+    kinds, keys, shares = zip(*rows)
+    return pa.table({"kind": pa.array(kinds, pa.string()), "key": pa.array(keys, pa.string()),
+                     "share": pa.array(shares, pa.float64())})

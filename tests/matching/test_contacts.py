@@ -136,3 +136,12 @@ def test_two_customers_of_one_name_and_nothing_else_is_only_possible():
     books.customer(289, "Jane", "Brown")
     books.xero_contact("Jane Brown")
     assert [d.tier for d in books.matches().duplicates] == ["possible"]
+
+
+def test_a_family_name_of_three_words_written_before_the_given_name():
+    books = Books()
+    books.customer(5, "Kylie", "Van der Berg", mobile="0412 016 540")
+    contact = books.xero_contact("Van der Berg Kylie", phones=["0412016540"])
+    d = duplicate(books.matches(), "contact", 5)
+    assert (d.xero_id, d.tier) == (contact, "certain")
+    assert any("same family name" in r and "names swapped" in r for r in d.reasons)
