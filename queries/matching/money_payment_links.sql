@@ -16,6 +16,7 @@ WITH "linked_invoices" AS (
     JOIN "match_invoice_resolved" AS r ON r."xero_id" = x."invoice_id" AND r."level" = 'linked'
     WHERE x."live"
 )
-SELECT pm."pm_id", xero."xero_id", xero."invoice_number", pm."in_window"
+SELECT pm."pm_id", xero."xero_id", xero."invoice_number", pm."in_window",
+       'payment on InvoiceNumber ' || xero."invoice_number" AS "how"
 FROM "pm"
 JOIN "xero" ON xero."pm_invoice_id" = pm."invoice_id" AND xero."cents" = pm."cents" AND xero."nth" = pm."nth";

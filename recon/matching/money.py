@@ -30,7 +30,7 @@ class MoneyKind:
 
 
 PAYMENTS = MoneyKind("payment", "money_pm_payments", "money_xero_payments", "money_payment_links")
-OVERPAYMENTS = MoneyKind("overpayment", "money_pm_overpayments", "money_xero_overpayments", "money_no_links")
+OVERPAYMENTS = MoneyKind("overpayment", "money_pm_overpayments", "money_xero_overpayments", "money_overpayment_links")
 
 
 def match_money(con: duckdb.DuckDBPyConnection, kind: MoneyKind, *, pm_snapshot: int, xero_snapshot: int,

@@ -137,12 +137,17 @@ class Books:
                    contact_id=contact_id, account_code=account)
         return payment_id
 
-    def xero_overpayment(self, contact_id: str, date: str, amount: str, *, status: str = "AUTHORISED") -> str:
+    def xero_overpayment(self, contact_id: str, date: str, amount: str, *, status: str = "AUTHORISED",
+                         reference: str | None = None) -> str:
+        """An overpayment and the RECEIVE-OVERPAYMENT bank transaction that made it (with `reference`)."""
         overpayment_id = self._guid()
         self._xero("overpayments", overpayment_id=overpayment_id, type="RECEIVE-OVERPAYMENT", contact_id=contact_id,
                    contact_name=self._contact_name(contact_id), date=day(date), status=status,
                    sub_total=Decimal(amount), total_tax=Decimal(0), total=Decimal(amount),
                    remaining_credit=Decimal(amount), currency_code="AUD")
+        self._xero("bank_transactions", bank_transaction_id=self._guid(), type="RECEIVE-OVERPAYMENT",
+                   contact_id=contact_id, contact_name=self._contact_name(contact_id), date=day(date), status=status,
+                   reference=reference, bank_account_code="090", total=Decimal(amount), overpayment_id=overpayment_id)
         return overpayment_id
 
     # matching ---------------------------------------------------------------------------------

@@ -103,3 +103,16 @@ def test_overpayment_typed_by_hand_but_not_the_voided_one():
     typed = books.xero_overpayment(contact, "2024-01-24", "100.00")
     books.xero_overpayment(contact, "2024-03-01", "250.00", status="VOIDED")
     assert found(books.matches(), "overpayment") == {1: (typed, "likely")}
+
+
+def test_an_overpayment_recon_sent_is_a_link_by_its_key_in_the_reference():
+    books = Books()
+    contact = jane(books)
+    books.overpayment(5, 1, "2024-01-23", "100.00")
+    books.overpayment(6, 1, "2024-01-23", "100.00")
+    sent = books.xero_overpayment(contact, "2024-01-23", "100.00", reference="PM-OVP-5 bank transfer")
+    typed = books.xero_overpayment(contact, "2024-01-23", "100.00", reference="PM-OVP-56")  # not recon's key for 5
+    matches = books.matches()
+    assert [(l.petmanager_id, l.xero_id, l.how) for l in matches.links if l.kind == "overpayment"] == \
+        [(5, sent, "Reference PM-OVP-5")]
+    assert found(matches, "overpayment") == {6: (typed, "likely")}
