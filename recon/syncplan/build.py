@@ -35,6 +35,7 @@ from recon.check.findings import Window
 from recon.check.run import CheckResult
 from recon.config import Config, Organisation
 from recon.errors import BadInput
+from recon.syncplan.in_xero import Candidates, payout_in_xero, refund_in_xero
 from recon.syncplan.known import known_records
 from recon.syncplan.plan import Left, Plan
 from recon.syncplan.rows import export_rows, grouped
@@ -111,6 +112,8 @@ class _Planner:
         # Xero id of a live document -> (what it is, what is still open on it, what that is called)
         self.open = {row["xero_id"]: (row["label"], Decimal(row["open"] or 0), row["what"])
                      for row in export_rows(con, "open_amounts", xero)}
+        self.transfers = Candidates(export_rows(con, "xero_transfers", xero), "bank_transfer_id")
+        self.credit_payments = Candidates(export_rows(con, "xero_credit_payments", xero), "payment_id")
         self.groups = {row["name"]: row["contact_group_id"] for row in export_rows(
             con, "contact_groups", {**xero, "names": list(GROUPS.values())})}
         self.rows = {name: export_rows(con, name, window_params) for name in
@@ -317,6 +320,10 @@ class _Planner:
                 self.held.append(Left("refund", int(row["refund_id"]), f"refund {row['refund_id']} waits for "
                                       f"{words} {row['source_id']}, which is neither in the plan nor in Xero"))
                 continue
+            found = None if credit[1] else refund_in_xero(row, credit[0], self.credit_payments)
+            if found:
+                self.linked.append(Left("refund", int(row["refund_id"]), f"already in Xero: {found[1]}", found[0]))
+                continue
             if self._exceeds((credit,), Decimal(row["amount"]), "refund", row["refund_id"]):
                 continue
             key = f"PM-RFD-{row['refund_id']}"
@@ -347,6 +354,10 @@ class _Planner:
     def _payouts(self) -> None:
         accounts = self.mapping["accounts"]
         for row in self.rows["payouts"]:
+            found = payout_in_xero(row, self.transfers, accounts["stripe_clearing"], accounts["stripe_payout_bank"])
+            if found:
+                self.linked.append(Left("payout", int(row["payout_id"]), f"already in Xero: {found[1]}", found[0]))
+                continue
             self._add("payout", int(row["payout_id"]), f"PM-PO-{row['payout_id']}", "BankTransfers",
                       payloads.payout(row, clearing_account=accounts["stripe_clearing"],
                                       bank_account=accounts["stripe_payout_bank"]), (), Decimal(row["amount"]))
