@@ -26,6 +26,12 @@ def demo(
         typer.echo(f"report:    {report}")
     typer.echo(f"Xero sandbox state: {outcome.sandbox_state}")
     typer.echo(f"  bring it back with: recon sandbox serve --state {outcome.sandbox_state}")
+    start, end = outcome.check.window.start, outcome.check.window.end
+    typer.echo("")
+    typer.echo("next, as the accountant would:")
+    typer.echo(f"  recon resolve -w {outcome.workspace}          decide each suspected duplicate (same or different)")
+    typer.echo(f"  recon rehearse -w {outcome.workspace} --from {start} --to {end}   the whole sync on a copy")
+    typer.echo(f"  recon sync -w {outcome.workspace} --from {start} --to {end}   with `recon sandbox serve` running")
 
 
 def register(app: typer.Typer) -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from recon.backsync.prepare import prepare
+from recon.backsync.refusal import SyncRefused
 from recon.check.findings import Window
 from recon.check.report import write_check_report
 from recon.check.run import CheckResult, run_check
@@ -66,9 +68,31 @@ def run_demo(out: Path, *, seed: int, size: float, say: Callable[[str], None]) -
         paths = write_check_report(ws, check)
         say(f"recon check --from {window.start} --to {window.end}: {len(check.links)} already synced (linked), "
             f"{len(check.duplicates)} suspected duplicates, {len(check.problems)} problems")
+        guard = _guarded_sync(ws, window, settings, sandbox.base_url, say)
         state = out / "xero-sandbox-state.json"
         sandbox.dump(state)
-    return DemoOutcome(ws.root, state, snapshots, mapping, check, [snapshot_report, paths.html, paths.csv, paths.xlsx])
+    return DemoOutcome(ws.root, state, snapshots, mapping, check,
+                       [snapshot_report, paths.html, paths.csv, paths.xlsx, *guard])
+
+
+def _guarded_sync(ws, window: Window, settings: XeroSettings, source: str, say: Callable[[str], None]) -> list[Path]:
+    """`recon sync --dry-run` twice, as a user would try it: the back-sync, which the guard refuses
+    until a person has decided the suspected duplicates and fixed the blocking problems; and the
+    period Pet Manager has synced itself, where the plan must write nothing (nothing counted twice)."""
+    reports = []
+    try:
+        prepare(ws, window, client_for=client_factory(settings), source=source)
+    except SyncRefused as refused:
+        say(f"recon sync --from {window.start} --to {window.end} --dry-run: refused, nothing written: "
+            f"{refused.headline}")
+        reports.append(Path(refused.report))
+    synced = Window(window.end + dt.timedelta(days=1))
+    prepared = prepare(ws, synced, on_duplicate="skip", client_for=client_factory(settings), source=source)
+    summary = prepared.plan.summary()
+    say(f"recon sync --from {synced.start} --dry-run --on-duplicate skip: {summary['writes']} writes planned; "
+        f"{summary['linked']:,} records Pet Manager synced itself are already in Xero (linked, never sent again)")
+    reports.append(prepared.report)
+    return reports
 
 
 def _describe(result: SnapshotResult) -> str:
