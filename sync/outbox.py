@@ -9,6 +9,12 @@ request goes out, so after a crash the rows left `sending` (and those marked `un
 `WriteOutcomeUnknown`) are exactly the ones to look up by natural key before anything is sent
 again: `in_doubt()`, then `resolve_looked_up()` for each. Every method is one transaction.
 
+Each plan is added with the organisation it writes to (`tenant_id`); a row whose record an earlier
+plan for the same organisation already pushed is added done, with that record's Xero id, so no
+plan ever pushes a record twice. A row's `xero_id` is the created record's id (for an overpayment,
+the OverpaymentID Xero made from the BankTransaction): placeholders resolve to it (`done_ids`).
+sync/push.py is the pusher built on this.
+
     outbox = Outbox(con)
     outbox.add_plan(plan_hash, writes)
     while batch := outbox.next_batch():
@@ -214,6 +220,11 @@ class Outbox:
             ).fetchall()
             if not changed:
                 raise OutboxError(f"outbox row {row_id} is not in doubt")
+
+    def unfinished_tenants(self) -> list[str | None]:
+        """The organisations (tenant ids) that rows still to send or to look up are meant for."""
+        with self._transaction():
+            return [found for (found,) in self._con.execute(queries.load("outbox/unfinished_tenants")).fetchall()]
 
     def done_ids(self, plan_hash: str) -> dict[str, str]:
         """Natural key -> Xero id of every done row of the plan: what its placeholders resolve to."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sync.lookup import look_up
-from sync.outbox import Batch, Outbox
+from sync.outbox import Batch, Outbox, OutboxError
 from sync.push_placeholders import resolve
 from sync.xero import DayLimitReached, ElementResult, WriteOutcomeUnknown, XeroClient, XeroRequestError
 from sync.xero.entities import write_template
@@ -43,9 +43,15 @@ class PushOutcome:
 
 
 def push(client: XeroClient, outbox: Outbox, *, on_progress: Progress | None = None) -> PushOutcome:
-    """Send every planned row of the outbox; see the module's docstring. Raises what the client
-    raises for Xero failing for good (XeroUnavailable, XeroAuthError): the rows being sent are then
-    marked unknown, so the next run looks them up first."""
+    """Send every planned row of the outbox; see the module's docstring. `on_progress(kind, finished,
+    total)` after each batch (finished: done, failed or held). Refuses (OutboxError) when unfinished
+    rows are meant for another organisation than the client's. Raises what the client raises for Xero
+    failing for good (XeroUnavailable, XeroAuthError): the rows being sent are then marked unknown,
+    so the next run looks them up first."""
+    others = [tenant for tenant in outbox.unfinished_tenants() if tenant not in (None, client.tenant_id)]
+    if others:
+        raise OutboxError(f"the outbox holds unfinished writes for organisation {others[0]}, not for "
+                          f"{client.tenant_id}: finish them with a client for that organisation")
     try:
         _resolve_in_doubt(client, outbox)
         while batch := outbox.next_batch():

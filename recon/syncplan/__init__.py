@@ -7,4 +7,5 @@ from recon.syncplan.outbox_writes import to_outbox_writes
 from recon.syncplan.plan import Left, Plan
 from recon.syncplan.write import KINDS, PlannedWrite, placeholder
 
-__all__ = ["KINDS", "DuplicatesUndecided", "Left", "Plan", "PlannedWrite", "build_plan", "placeholder", "to_outbox_writes"]
+__all__ = ["KINDS", "DuplicatesUndecided", "Left", "Plan", "PlannedWrite", "build_plan", "placeholder",
+           "to_outbox_writes"]

@@ -9,8 +9,9 @@ from decimal import Decimal
 # The plan's order of kinds: each kind's writes may wait only for writes of earlier kinds.
 # contact_group: a group the organisation lacks (PUT ContactGroups); contact_group_member: a created
 # contact put into its group (PUT ContactGroups/{id}/Contacts, up to 50 contacts per call).
-KINDS = ("contact", "contact_group", "contact_group_member", "invoice", "credit_note", "payment", "credit_note_allocation", "overpayment",
-         "overpayment_allocation", "refund", "stripe_fee_bill", "stripe_fee_payment", "payout")
+KINDS = ("contact", "contact_group", "contact_group_member", "invoice", "credit_note", "payment",
+         "credit_note_allocation", "overpayment", "overpayment_allocation", "refund", "stripe_fee_bill",
+         "stripe_fee_payment", "payout")
 
 
 @dataclass(frozen=True)

@@ -74,3 +74,10 @@ def test_an_overpayment_is_known_by_the_overpayment_id_xero_made_from_the_bank_t
     outbox.mark_sending(batch, batch.idempotency_key)
     outbox.record_results(batch, [ElementResult(0, True, {"BankTransactionID": "bt-1", "OverpaymentID": "op-1"})])
     assert outbox.done_ids(EARLIER) == {"PM-OVP-5": "op-1"}
+
+
+def test_unfinished_rows_name_the_organisation_they_are_for(outbox):
+    outbox.add_plan(EARLIER, [contact(1, "17")], tenant_id=TENANT)
+    assert outbox.unfinished_tenants() == [TENANT]
+    push_all(outbox, {"CN17": "id-17"})
+    assert outbox.unfinished_tenants() == []

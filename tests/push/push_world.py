@@ -114,7 +114,7 @@ class Pushed:
     records: dict[str, dict]
 
 
-def in_xero(client: XeroClient, plan: Plan) -> Pushed:
+def in_xero(client: XeroClient) -> Pushed:
     """Every record of the plan's kinds Xero holds (deleted and voided ones left out), by natural key."""
     counts: Counter = Counter()
     records: dict[str, dict] = {}
@@ -123,16 +123,16 @@ def in_xero(client: XeroClient, plan: Plan) -> Pushed:
         counts[key] += 1
         records[key] = record
 
+    contact_keys = {}
     for contact in client.iter_records("Contacts"):
-        seen(f"CN{contact['ContactNumber']}" if contact.get("ContactNumber") else contact["Name"], contact)
-    groups = list(client.iter_records("ContactGroups"))
-    for group in groups:
+        contact_keys[contact["ContactID"]] = f"CN{contact['ContactNumber']}" if contact.get("ContactNumber") \
+            else contact["Name"]
+        seen(contact_keys[contact["ContactID"]], contact)
+    for group in client.iter_records("ContactGroups"):
         seen(f"GROUP:{group['Name']}", group)
         detail = client.read(f"ContactGroups/{group['ContactGroupID']}")["ContactGroups"][0]
         for member in detail.get("Contacts") or []:
-            contact = next(c for c in client.get_by_ids("Contacts", [member["ContactID"]]))
-            key = f"CN{contact['ContactNumber']}" if contact.get("ContactNumber") else contact["Name"]
-            seen(f"{key} in {group['Name']}", member)
+            seen(f"{contact_keys[member['ContactID']]} in {group['Name']}", member)
     for invoice in client.iter_records("Invoices"):
         if invoice["Status"] not in ("DELETED", "VOIDED"):
             seen(invoice["InvoiceNumber"], invoice)
@@ -175,7 +175,7 @@ def assert_exactly_once(client: XeroClient, plan: Plan, con: duckdb.DuckDBPyConn
     cent; each payment on the invoice the outbox made for it. A failed row must carry Xero's message."""
     rows = {key: (state, xero_id, error) for key, state, xero_id, error in con.execute(
         "SELECT natural_key, state, xero_id, error FROM outbox WHERE plan_hash = ?", [plan.hash]).fetchall()}
-    pushed = in_xero(client, plan)
+    pushed = in_xero(client)
     ids = {key: xero_id for key, (state, xero_id, _) in rows.items() if state == "done"}
     allocations = allocations_found(client, plan, ids)
     for write in plan.writes:

@@ -12,11 +12,12 @@ from decimal import Decimal
 
 import duckdb
 import httpx
+import pytest
 from contract.transport import ContractCheckingTransport
 from push_world import SANDBOX, assert_exactly_once, client_of, new_outbox, sample_state
 
 from recon.syncplan import Plan, to_outbox_writes
-from sync.outbox import Outbox
+from sync.outbox import Outbox, OutboxError
 from sync.push import push
 from sync.sandbox import Sandbox
 
@@ -132,3 +133,16 @@ def test_when_the_days_budget_runs_out_it_stops_says_when_and_finishes_on_the_ne
     assert len(runs) >= 2 and 0 < runs[0].counts.get("done", 0) < len(plan.writes)
     with Sandbox.start(tmp_path / "xero.json", SANDBOX) as sb, client_of(sb, tmp_path) as xero:
         assert_exactly_once(xero, plan, con)
+
+
+def test_the_outbox_of_one_organisation_is_never_pushed_into_another(plan, tmp_path):
+    path = tmp_path / "recon.duckdb"
+    new_outbox(path, plan, "another-organisation")
+    con = duckdb.connect(str(path))
+    try:
+        with Sandbox.start(sample_state(), SANDBOX) as sb, client_of(sb, tmp_path) as xero:
+            with pytest.raises(OutboxError, match="another-organisation"):
+                push(xero, Outbox(con))
+            assert sb.request_log.count(None, ACCOUNTING) == 0
+    finally:
+        con.close()
