@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = ["demo", "init", "connect", "sandbox", "snapshot", "map", "check", "resolve", "sync", "status", "rehearse"]
+MODULES: list[str] = ["demo", "init", "connect", "sandbox", "snapshot", "map", "check", "resolve", "sync", "status", "rehearse", "audit"]
 
 
 def register(app: typer.Typer) -> None:
