@@ -41,7 +41,7 @@ import pyarrow as pa
 
 import queries
 from sync.xero import jsonio
-from sync.xero.entities import MAX_BATCH, batch_limit, takes_summarize_errors, write_key
+from sync.xero.entities import batch_limit, takes_summarize_errors, write_key
 from sync.xero.results import ElementResult
 
 KEY_HASH_LENGTH = 32  # of the plan hash, in the Idempotency-Key (Xero takes at most 128 characters)
@@ -124,6 +124,7 @@ class Outbox:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self._con = con
         con.execute(queries.load("outbox/schema"))
+        con.execute(queries.load("outbox/ready_view"))
 
     def add_plan(self, plan_hash: str, writes: Sequence[PlannedWrite], *, tenant_id: str | None = None) -> int:
         """Insert one planned row per write; nothing if this plan is already in the outbox (a rerun).
@@ -164,22 +165,28 @@ class Outbox:
                                      {"plan_hash": plan_hash, "tenant_id": tenant_id}).fetchall()
         return len(done)
 
-    def next_batch(self, max_size: int = MAX_BATCH) -> Batch | None:
-        """Up to `max_size` planned rows of one kind and entity whose dependencies are done, in seq
-        order (one row for endpoints that take one element per call); None when nothing is ready.
+    def next_batch(self, max_size: int | None = None) -> Batch | None:
+        """Up to `max_size` (default: as many as the endpoint takes in one call, `batch_limit`) planned
+        rows of one kind and entity whose dependencies are done, in seq order; None when nothing is
+        ready.
 
         First holds every planned row that waits on a failed or held row, naming that dependency.
         """
-        if not 0 < max_size <= MAX_BATCH:
-            raise ValueError(f"a batch holds 1 to {MAX_BATCH} writes, not {max_size}")
+        if max_size is not None and max_size < 1:
+            raise ValueError(f"a batch holds at least one write, not {max_size}")
         with self._transaction():
             held = True
             while held:  # each pass holds the rows waiting on the ones held by the pass before
                 held = self._con.execute(queries.load("outbox/hold_blocked")).fetchall()
-            rows = self._rows(queries.load("outbox/next_batch"), {"max_size": max_size})
-        if not rows:
-            return None
-        return Batch(tuple(rows[:batch_limit(rows[0].entity, rows[0].method)]))
+            first = self._con.execute(queries.load("outbox/next_ready")).fetchone()
+            if first is None:
+                return None
+            kind, entity, method = first
+            limit = batch_limit(entity, method)
+            rows = self._rows(queries.load("outbox/next_batch"), {
+                "kind": kind, "entity": entity, "method": method,
+                "max_size": limit if max_size is None else min(max_size, limit)})
+        return Batch(tuple(rows))
 
     def mark_sending(self, batch: Batch, key: str) -> None:
         """Record that `batch` is about to be sent with Idempotency-Key `key`: call before sending."""

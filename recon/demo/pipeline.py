@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from recon.backsync.prepare import prepare
-from recon.backsync.refusal import SyncRefused
 from recon.check.findings import Window
 from recon.check.report import write_check_report
 from recon.check.run import CheckResult, run_check
@@ -26,6 +24,7 @@ from recon.mapping.run import MapResult, map_codes
 from recon.snapshot.report import write_snapshot_report
 from recon.snapshot.result import SnapshotResult
 from recon.snapshot.run import take_snapshots
+from recon.syncplan import DuplicatesUndecided, build_plan
 from recon.xero_connection import client_factory
 from sync.sandbox import Sandbox
 from sync.xero.settings import XeroSettings
@@ -68,31 +67,31 @@ def run_demo(out: Path, *, seed: int, size: float, say: Callable[[str], None]) -
         paths = write_check_report(ws, check)
         say(f"recon check --from {window.start} --to {window.end}: {len(check.links)} already synced (linked), "
             f"{len(check.duplicates)} suspected duplicates, {len(check.problems)} problems")
-        guard = _guarded_sync(ws, window, settings, sandbox.base_url, say)
+        _guarded_sync(ws, check, say)
         state = out / "xero-sandbox-state.json"
         sandbox.dump(state)
-    return DemoOutcome(ws.root, state, snapshots, mapping, check,
-                       [snapshot_report, paths.html, paths.csv, paths.xlsx, *guard])
+    return DemoOutcome(ws.root, state, snapshots, mapping, check, [snapshot_report, paths.html, paths.csv, paths.xlsx])
 
 
-def _guarded_sync(ws, window: Window, settings: XeroSettings, source: str, say: Callable[[str], None]) -> list[Path]:
-    """`recon sync --dry-run` twice, as a user would try it: the back-sync, which the guard refuses
-    until a person has decided the suspected duplicates and fixed the blocking problems; and the
-    period Pet Manager has synced itself, where the plan must write nothing (nothing counted twice)."""
-    reports = []
+def _guarded_sync(ws, check: CheckResult, say: Callable[[str], None]) -> None:
+    """`recon sync --dry-run` as a user meets it, on the check just run (no new check run, so
+    `recon resolve` afterwards works on this window): refused until a person has decided the
+    suspected duplicates and fixed the blocking problems, with what it would then write."""
+    window = check.window
+    blocking = sum(problem.blocking for problem in check.problems)
     try:
-        prepare(ws, window, client_for=client_factory(settings), source=source)
-    except SyncRefused as refused:
+        build_plan(ws, window, check)
+        undecided = 0
+    except DuplicatesUndecided as refused:
+        undecided = refused.count
+    if undecided or blocking:
         say(f"recon sync --from {window.start} --to {window.end} --dry-run: refused, nothing written: "
-            f"{refused.headline}")
-        reports.append(Path(refused.report))
-    synced = Window(window.end + dt.timedelta(days=1))
-    prepared = prepare(ws, synced, on_duplicate="skip", client_for=client_factory(settings), source=source)
-    summary = prepared.plan.summary()
-    say(f"recon sync --from {synced.start} --dry-run --on-duplicate skip: {summary['writes']} writes planned; "
-        f"{summary['linked']:,} records Pet Manager synced itself are already in Xero (linked, never sent again)")
-    reports.append(prepared.report)
-    return reports
+            f"{undecided} suspected duplicate(s) without a decision, {blocking} blocking problem(s)")
+    summary = build_plan(ws, window, check, on_duplicate="skip").summary()
+    minutes = max(1, round(summary["seconds"] / 60))
+    say(f"  once settled it would write about {summary['writes']:,} records in {summary['requests']:,} requests "
+        f"(about {minutes} min at Xero's limits); {summary['linked']:,} records already in Xero are linked, "
+        "never sent again")
 
 
 def _describe(result: SnapshotResult) -> str:

@@ -85,9 +85,12 @@ WRITES: dict[tuple[str, str], bool] = {
 }
 
 
-# Endpoints without summarizeErrors that still take a batch: the whole call succeeds or fails.
-BATCHED_WITHOUT_SUMMARY = {("ContactGroups/{id}/Contacts", "PUT")}
-MAX_BATCH = 50
+MAX_BATCH = 50  # elements per call where Xero answers element by element
+# Endpoints without summarizeErrors that still take a batch: the whole call succeeds or fails, so
+# it carries only what cannot fail on its own. Adding contacts to a group names each by ContactID
+# alone (about 60 bytes; Xero documents no count limit, only 3.5 MB a request): 1,000 to a call
+# keeps 5,000 new contacts at 106 requests (21 per 1,000) instead of 200 at 50 to a call.
+BATCHED_WITHOUT_SUMMARY = {("ContactGroups/{id}/Contacts", "PUT"): 1000}
 
 
 def entity(name: str) -> Entity:
@@ -116,8 +119,8 @@ def takes_summarize_errors(path: str, method: str) -> bool:
 
 
 def batch_limit(path: str, method: str) -> int:
-    """How many elements one call may carry: 50 where Xero answers element by element (or, for
-    contact groups, where the whole call is one membership change), else 1."""
-    if takes_summarize_errors(path, method) or (write_template(path), method) in BATCHED_WITHOUT_SUMMARY:
+    """How many elements one call may carry: 50 where Xero answers element by element, the
+    endpoint's own number where the whole call is one change (contact-group membership), else 1."""
+    if takes_summarize_errors(path, method):
         return MAX_BATCH
-    return 1
+    return BATCHED_WITHOUT_SUMMARY.get((write_template(path), method), 1)

@@ -52,11 +52,11 @@ def test_what_was_pushed_to_another_organisation_is_pushed_again(outbox):
     assert [row.natural_key for row in outbox.next_batch().rows] == ["CN17"]
 
 
-def test_contacts_join_their_group_fifty_to_a_batch(outbox):
+def test_contacts_join_their_group_a_thousand_to_a_batch(outbox):
     members = [PlannedWrite(seq, "contact_group_member", f"CN{seq} in Pet Manager Customers", GROUP,
-                            {"ContactID": f"{{ContactID:CN{seq}}}"}) for seq in range(1, 61)]
+                            {"ContactID": f"{{ContactID:CN{seq}}}"}) for seq in range(1, 1061)]
     transfers = [PlannedWrite(seq, "payout", f"PM-PO-{seq}", "BankTransfers", {"Reference": f"PM-PO-{seq}"})
-                 for seq in range(61, 63)]
+                 for seq in range(1061, 1063)]
     outbox.add_plan(EARLIER, members + transfers)
     sizes = []
     while batch := outbox.next_batch():
@@ -64,7 +64,7 @@ def test_contacts_join_their_group_fifty_to_a_batch(outbox):
         outbox.mark_sending(batch, batch.idempotency_key)
         outbox.record_results(batch, [ElementResult(index, True, {"ContactID": "x", "BankTransferID": "y"})
                                       for index in range(len(batch.rows))])
-    assert sizes == [50, 10, 1, 1]
+    assert sizes == [1000, 60, 1, 1]
 
 
 def test_an_overpayment_is_known_by_the_overpayment_id_xero_made_from_the_bank_transaction(outbox):

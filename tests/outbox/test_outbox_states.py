@@ -122,7 +122,7 @@ def test_batches_hold_at_most_50_of_one_entity_in_seq_order(outbox):
     ]
     assert outbox.next_batch(max_size=10) is None
     with pytest.raises(ValueError):
-        outbox.next_batch(max_size=51)
+        outbox.next_batch(max_size=0)
 
 
 def test_results_are_recorded_per_element(outbox, con):

@@ -28,10 +28,9 @@ def test_demo_runs_every_step_and_says_where_things_are(demo):
     html = out / "workspace" / "reports" / "check-1.html"
     assert html.exists() and f"report:    {html}" in result.output
     assert (out / "xero-sandbox-state.json").exists()
-    # the guard, as a user would meet it: the back-sync refused until a person decides; the period
-    # Pet Manager synced itself planned with nothing to write (nothing would be counted twice)
+    # the guard, as a user would meet it: the back-sync refused until a person decides
     assert "--dry-run: refused, nothing written: " in result.output
-    assert "--dry-run --on-duplicate skip: 0 writes planned; " in result.output
+    assert "records already in Xero are linked, never sent again" in result.output
     assert "recon rehearse -w" in result.output
     state = json.loads((out / "data" / "xero_state.json").read_text())
     secret = state["clients"][0]["client_secret"].encode()
