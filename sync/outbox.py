@@ -127,8 +127,9 @@ class Outbox:
         con.execute(queries.load("outbox/ready_view"))
 
     def add_plan(self, plan_hash: str, writes: Sequence[PlannedWrite], *, tenant_id: str | None = None) -> int:
-        """Insert one planned row per write; nothing if this plan is already in the outbox (a rerun).
-        Returns how many rows an earlier plan for the same organisation (`tenant_id`) already pushed:
+        """Insert one planned row per write. When this plan is already in the outbox (confirmed again),
+        insert nothing and plan its failed and held rows again: a failure fixed at its source is retried
+        with a fresh Idempotency-Key, what is done stays done. Returns how many rows an earlier plan for the same organisation (`tenant_id`) already pushed:
         those are inserted done, with that record's Xero id, and never sent again.
 
         Refused while rows of another plan are still planned, sending or unknown.
@@ -142,7 +143,8 @@ class Outbox:
                     f"plan {others[0]} is not finished yet; run the sync again to finish it before starting another"
                 )
             (existing,) = self._con.execute(queries.load("outbox/plan_size"), {"plan_hash": plan_hash}).fetchone()
-            if existing:
+            if existing:  # confirmed again: what failed is tried again, what is done stays done
+                self._con.execute(queries.load("outbox/retry_failed"), {"plan_hash": plan_hash})
                 return 0
             ids = [found for (found,) in
                    self._con.execute(queries.load("outbox/reserve_ids"), {"count": len(writes)}).fetchall()]

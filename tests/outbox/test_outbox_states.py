@@ -99,6 +99,24 @@ def test_a_failed_invoice_holds_its_payment_and_what_waits_on_that(outbox):
     assert outbox.status() == {"contact": {"done": 1}, "invoice": {"failed": 1}, "payment": {"held": 2}}
 
 
+
+def test_the_same_plan_confirmed_again_retries_what_failed_with_a_fresh_key(outbox):
+    writes = [contact(0, "17"), invoice(1, "INV10452", 0), payment(3, "PM-PAY-8812", 1)]
+    outbox.add_plan(PLAN, writes)
+    send(outbox, "ContactID")
+    batch = outbox.next_batch()
+    first_key = batch.idempotency_key
+    outbox.mark_sending(batch, first_key)
+    outbox.record_results(batch, [ElementResult(0, False, {}, ["Account code '999' is archived"])])
+    assert outbox.next_batch() is None
+
+    assert outbox.add_plan(PLAN, writes) == 0  # the account restored in Xero; the plan is unchanged
+    assert outbox.status() == {"contact": {"done": 1}, "invoice": {"planned": 1}, "payment": {"planned": 1}}
+    retry = outbox.next_batch()
+    assert [row.natural_key for row in retry.rows] == ["InvoiceNumber=INV10452"]
+    assert retry.idempotency_key != first_key, "Xero would replay the refusal for the old key"
+    assert outbox.failures() == []
+
 def test_batches_hold_at_most_50_of_one_entity_in_seq_order(outbox):
     contacts = [contact(seq, str(seq)) for seq in range(1, 121)]
     independent_invoice = PlannedWrite(121, "invoice", "InvoiceNumber=INV1", "Invoices", {"InvoiceNumber": "INV1"})
