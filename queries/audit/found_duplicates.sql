@@ -1,4 +1,4 @@
--- New hand-entered duplicates of synced records: a loose Xero invoice or credit note on the
+-- New hand-entered duplicates of synced records: a loose Xero invoice, credit note or overpayment on the
 -- customer's contact (or a hand-made contact with the customer's name) with the same total as a
 -- synced document of that customer dated within 14 days; a loose payment of the same amount on
 -- an invoice that already holds the synced payment. The nearest synced record is named.
@@ -10,7 +10,7 @@ WITH "documents" AS (
     JOIN "audit_joined" AS j
       ON j."kind" = x."kind" AND j."customer_id" = x."customer_id" AND j."xero_amount" = x."amount"
      AND j."pm_live" AND j."xero_live" AND abs(date_diff('day', j."xero_day", x."day")) <= 14
-    WHERE x."kind" IN ('invoice', 'credit_note')
+    WHERE x."kind" IN ('invoice', 'credit_note', 'overpayment')
     QUALIFY row_number() OVER (PARTITION BY x."kind", x."xero_id"
                                ORDER BY abs(date_diff('day', j."xero_day", x."day")), j."pm_id") = 1
 ),

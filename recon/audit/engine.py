@@ -31,7 +31,7 @@ PAIRING = ("customers", "xero_contacts", "contact_links", "pm_records", "xero_re
 # Finding: one statement per category into audit_found (duplicates before Xero-only: a new
 # duplicate is not also "in Xero only"), then their order, then what the totals count.
 FINDING = ("found_schema", "found_different", "found_voided", "found_contacts", "found_missing", "loose",
-           "found_duplicates", "found_xero_only", "found_ordered", "xero_scope", "pm_lines", "xero_lines",
+           "found_duplicates", "found_duplicate_contacts", "found_xero_only", "found_ordered", "xero_scope", "pm_lines", "xero_lines",
            "method_keys")
 
 

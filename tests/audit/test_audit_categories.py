@@ -162,6 +162,32 @@ def test_new_hand_entered_duplicates_of_synced_records():
     assert ("xero_only", "invoice", None, far) in found
 
 
+
+
+def test_an_overpayment_typed_again_by_hand_is_a_new_duplicate():
+    books = Books()
+    contact = contact_of(books, 1, "Jane", "Smith")
+    books.overpayment(5, 1, "2025-03-08", "25.00")
+    books.xero_overpayment(contact, "2025-03-08", "25.00", reference="PM-OVP-5")  # synced by recon
+    typed = books.xero_overpayment(contact, "2025-03-10", "25.00")  # the same money typed again
+    other = books.xero_overpayment(contact, "2025-03-10", "40.00")  # another amount: not a twin
+    found = keys(audit(books))
+    assert ("new_duplicate", "overpayment", "5", typed) in found
+    assert ("xero_only", "overpayment", None, other) in found
+
+def test_a_second_contact_typed_by_hand_for_a_synced_customer():
+    books = Books()
+    own = contact_of(books, 1, "Jane", "Smith")
+    contact_of(books, 2, "Tom", "Jones")
+    typed = books.xero_contact("jane  smith")  # the bookkeeper's own spelling, no CN number
+    books.xero_contact("Council rates")  # not anybody's customer
+    books.con.execute("UPDATE xero_contacts SET updated_at = TIMESTAMP '2025-03-10 09:00:00'")
+    duplicates = [d for d in audit(books).differences if d.category == "new_duplicate"]
+    assert [(d.kind, d.petmanager_id, d.xero_id) for d in duplicates] == [("contact", "1", typed)]
+    assert "Jane Smith CN1" in duplicates[0].detail and own != typed
+    books.con.execute("UPDATE xero_contacts SET updated_at = TIMESTAMP '2024-03-10 09:00:00'")
+    assert not [d for d in audit(books).differences if d.category == "new_duplicate"], "typed before the period"
+
 def test_pet_manager_contacts_edited_in_xero_or_changed_in_pet_manager():
     books = Books()
     edited = contact_of(books, 1, "Jane", "Smith")
