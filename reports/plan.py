@@ -10,9 +10,12 @@ from recon.syncplan.plan import Left, Plan
 from reports.tables import TopRows
 
 LEFT_SHOWN = 200
+WITHOUT_MONEY = ("contact", "contact_update", "contact_group")
 KIND_WORDS = {
-    "contact": "contacts", "contact_group": "contact group memberships", "invoice": "invoices",
-    "credit_note": "credit notes", "payment": "payments", "credit_note_allocation": "credit note allocations",
+    "contact": "contacts", "contact_update": "contact updates", "contact_group": "contact group memberships",
+    "invoice": "invoices", "invoice_update": "invoice updates", "invoice_void": "invoice voids",
+    "credit_note": "credit notes", "credit_note_update": "credit note updates", "credit_note_void": "credit note voids",
+    "payment": "payments", "credit_note_allocation": "credit note allocations",
     "overpayment": "overpayments", "overpayment_allocation": "overpayment allocations", "refund": "refunds",
     "stripe_fee_bill": "Stripe and Pet Manager fee bills", "stripe_fee_payment": "fee bill payments",
     "payout": "Stripe payouts",
@@ -47,6 +50,12 @@ class PlanSection:
     held: int
     skipped: int
     left: TopRows  # of LeftRow: held first (they need a person), then linked, then skipped
+    overwritten: TopRows = TopRows((), 0)  # of LeftRow: Pet Manager's contacts changed in Xero (reason: the fields)
+
+    @property
+    def overwritten_words(self) -> str:
+        """`3 contacts changed in Xero will be overwritten with Pet Manager's details`."""
+        return overwritten_words(self.overwritten.total)
 
     @property
     def minutes(self) -> str:
@@ -57,12 +66,20 @@ class PlanSection:
 def plan_section(plan: Plan) -> PlanSection:
     summary = plan.summary()
     kinds = tuple(PlanKind(kind, KIND_WORDS.get(kind, kind.replace("_", " ")), entry["count"],
-                           entry["total"] if entry["total"] or kind not in ("contact", "contact_group") else None)
+                           entry["total"] if entry["total"] or kind not in WITHOUT_MONEY else None)
                   for kind, entry in summary["kinds"].items())
     left = [*_rows("held", plan.held), *_rows("linked", plan.linked), *_rows("skipped", plan.skipped)]
+    overwritten = _rows("overwritten", plan.overwritten)
     return PlanSection(plan.hash, summary["writes"], summary["requests"], summary["seconds"], kinds,
                        len(plan.linked), len(plan.held), len(plan.skipped),
-                       TopRows(tuple(left[:LEFT_SHOWN]), len(left)))
+                       TopRows(tuple(left[:LEFT_SHOWN]), len(left)),
+                       TopRows(tuple(overwritten[:LEFT_SHOWN]), len(overwritten)))
+
+
+def overwritten_words(count: int) -> str:
+    """What the plan does to Pet Manager's own contacts changed in Xero, in one sentence."""
+    contacts = "1 contact" if count == 1 else f"{count:,} contacts"
+    return f"{contacts} changed in Xero will be overwritten with Pet Manager's details"
 
 
 def _rows(category: str, lefts: list[Left]) -> list[LeftRow]:

@@ -2,6 +2,8 @@
 between sending and recording), by their natural key — never a blind re-send.
 
     contacts        where ContactNumber==  (suppliers: Name==)
+    contact updates GET Contacts by IDs: found when the contact now holds what the update sent
+                    (sync/payloads/contact_compare.py); sending the same values again is harmless
     contact groups  by Name; a group's members: GET ContactGroups/{id} and its Contacts
     invoices, bills InvoiceNumbers=  (and the same Type)
     credit notes    where CreditNoteNumber==
@@ -23,6 +25,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from sync.outbox import OutboxRow
+from sync.payloads.contact_compare import differences
 from sync.push_placeholders import resolve
 from sync.xero import XeroClient, parse_date
 from sync.xero.entities import write_template
@@ -42,10 +45,11 @@ def look_up(client: XeroClient, rows: Sequence[OutboxRow], ids: dict[str, str],
     by_template: dict[str, list[tuple[OutboxRow, dict]]] = defaultdict(list)
     for row in rows:
         entity = resolve(row.entity, ids)
-        by_template[write_template(entity)].append((row, {"entity": entity, **resolve(row.payload, ids)}))
+        finder_key = row.kind if row.kind in FINDERS_BY_KIND else write_template(entity)
+        by_template[finder_key].append((row, {"entity": entity, **resolve(row.payload, ids)}))
     found: Found = {}
     for template, group in by_template.items():
-        finder = FINDERS.get(template)
+        finder = FINDERS_BY_KIND.get(template) or FINDERS.get(template)
         if finder is None:
             raise ValueError(f"recon cannot look up records written to {template}")
         found.update(finder(client, group, ids, done_rows))
@@ -57,6 +61,21 @@ def _contacts(client, group, ids, done_rows) -> Found:
     named = [(row, sent) for row, sent in group if not sent.get("ContactNumber")]
     found = _by_field(client, "Contacts", numbered, "ContactNumber", "ContactID")
     found.update(_by_field(client, "Contacts", named, "Name", "ContactID"))
+    return found
+
+
+def _contact_updates(client, group, ids, done_rows) -> Found:
+    contact_ids = sorted({sent["ContactID"] for _, sent in group})
+    contacts: dict[str, dict] = {}
+    for start in range(0, len(contact_ids), NUMBERS_PER_CALL):
+        chunk = contact_ids[start:start + NUMBERS_PER_CALL]
+        for record in client.iter_records("Contacts", params={"IDs": ",".join(chunk)}, include_archived=True):
+            contacts[record["ContactID"].lower()] = record
+    found: Found = {}
+    for row, sent in group:
+        contact = contacts.get(sent["ContactID"].lower())
+        fields = {name: value for name, value in sent.items() if name not in ("entity", "ContactID")}
+        found[row.outbox_id] = contact["ContactID"] if contact and not differences(fields, contact) else None
     return found
 
 
@@ -176,6 +195,10 @@ FINDERS: dict[str, Callable[..., Found]] = {
     "BankTransfers": _transfers,
     "CreditNotes/{id}/Allocations": _allocations,
     "Overpayments/{id}/Allocations": _allocations,
+}
+# Kinds looked up their own way, whatever their endpoint.
+FINDERS_BY_KIND: dict[str, Callable[..., Found]] = {
+    "contact_update": _contact_updates,
 }
 
 

@@ -1,6 +1,7 @@
 -- Credit notes the sync would push (dated in the window) whose Xero CreditNoteNumber (prefix +
 -- number) is already held by a Xero sales credit note in any state but DELETED for another
--- document: another contact number or another total. Same contact and total is a link.
+-- document: another contact number, or another total on a voided one. Same contact is a link (one
+-- changed in Pet Manager since is updated by the sync, or held: recon/syncplan/document_updates.py).
 WITH "pushed" AS (
     SELECT "credit_note_id", "credit_note_number", "customer_id", "credit_date", "total",
            $credit_note_prefix || "credit_note_number" AS "xero_number"
@@ -23,5 +24,6 @@ SELECT p."credit_note_id" AS "document_id", p."credit_note_number" AS "document_
        h."contact_number" AS "xero_contact_number"
 FROM "pushed" AS p
 JOIN "held" AS h ON lower(h."credit_note_number") = lower(p."xero_number")
-WHERE h."contact_number" IS DISTINCT FROM CAST(p."customer_id" AS VARCHAR) OR h."total" <> p."total"
+WHERE h."contact_number" IS DISTINCT FROM CAST(p."customer_id" AS VARCHAR)
+   OR (h."total" <> p."total" AND h."status" = 'VOIDED')
 ORDER BY p."credit_date", p."credit_note_id";

@@ -1,7 +1,8 @@
 -- Invoices the sync would push (non-draft, dated in the window) whose Xero InvoiceNumber
 -- (prefix + number) is already held by a Xero sales invoice in any state but DELETED (a voided
--- invoice keeps its number) for another document: another contact number or another total.
--- The same number for the same contact and total is an invoice already synced: a link.
+-- invoice keeps its number) for another document: another contact number, or another total on a
+-- voided one. The same number for the same contact is an invoice already synced: a link (one changed in
+-- Pet Manager since is updated by the sync, or held when Xero has payments on it: document_updates.py).
 WITH "pushed" AS (
     SELECT "invoice_id", "invoice_number", "customer_id", "invoice_date", "total",
            $invoice_prefix || "invoice_number" AS "xero_number"
@@ -24,5 +25,6 @@ SELECT p."invoice_id" AS "document_id", p."invoice_number" AS "document_number",
        h."contact_number" AS "xero_contact_number"
 FROM "pushed" AS p
 JOIN "held" AS h ON lower(h."invoice_number") = lower(p."xero_number")
-WHERE h."contact_number" IS DISTINCT FROM CAST(p."customer_id" AS VARCHAR) OR h."total" <> p."total"
+WHERE h."contact_number" IS DISTINCT FROM CAST(p."customer_id" AS VARCHAR)
+   OR (h."total" <> p."total" AND h."status" = 'VOIDED')
 ORDER BY p."invoice_date", p."invoice_id";

@@ -27,7 +27,7 @@ from recon.commands.options import WorkspaceOption
 from recon.errors import BadInput, ExitCode, Located
 from recon.syncplan.known import ON_DUPLICATE
 from recon.workspace import Workspace, open_workspace
-from reports.plan import KIND_WORDS
+from reports.plan import KIND_WORDS, overwritten_words
 
 console = Console(stderr=True, soft_wrap=True)  # messages stay whole lines, to read and to grep
 
@@ -175,6 +175,8 @@ def print_plan(prepared: Prepared) -> None:
     console.print(f"{summary['writes']:,} writes in {summary['requests']:,} requests, about {minutes} min {seconds} s "
                   f"at Xero's limit; left out: {summary['linked']:,} already in Xero (linked), "
                   f"{summary['held']:,} held, {summary['skipped']:,} void in Pet Manager")
+    if summary.get("overwritten"):
+        console.print(overwritten_words(summary["overwritten"]) + " (listed in the pre-sync report)")
     console.print(f"pre-sync report: {prepared.report}")
 
 

@@ -47,7 +47,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"could not be found|does not exist",
      "a record it refers to is no longer in Xero (deleted or archived since the check): take a fresh "
      "`recon snapshot`, run `recon check`, then " + RETRY[5:]),
-    (r"same contact|matching type",
+    (r"same contact|matching type|different contacts in xero",
      "the credit and the invoice belong to different contacts in Xero, often a contact typed twice by hand: "
      "merge or fix the contacts in Xero; " + RETRY),
     (r"archived",

@@ -15,7 +15,10 @@ Natural keys: contacts `CN<customer id>` (ContactNumber is the customer id), the
 `PM-PAY-<id>`, allocations `PM-ALC-<id>`, overpayments `PM-OVP-<id>`, refunds `PM-RFD-<id>`, fee
 bills `PM-FEE-<payment id>` / `PM-PFEE-<payment id>` (the bill's InvoiceNumber) and their payments
 `<bill key> payment` (Reference: the bill's key), payouts `PM-PO-<id>`, a contact group the
-organisation lacks `GROUP:<name>`, a created contact's membership `<contact key> in <group name>`.
+organisation lacks `GROUP:<name>`, a created contact's membership `<contact key> in <group name>`, an
+update of Pet Manager's own contact changed in Xero `CN<id> update <8 hex>` (recon/syncplan/contact_updates.py),
+an update or void of Pet Manager's own document changed in Pet Manager `INV10452 update <8 hex>`,
+`INV10452 void` (recon/syncplan/document_updates.py).
 
 Contact groups: every customer contact the plan creates goes into "Pet Manager Customers", the
 suppliers it creates (Stripe, Pet Manager) into "Pet Manager Suppliers"; a group is created when
@@ -35,6 +38,9 @@ from recon.check.findings import Window
 from recon.check.run import CheckResult
 from recon.config import Config, Organisation
 from recon.errors import BadInput
+from recon.syncplan.contact_updates import KIND as CONTACT_UPDATE
+from recon.syncplan.contact_updates import OwnContacts, held_words
+from recon.syncplan.document_updates import OwnDocuments
 from recon.syncplan.in_xero import Candidates, payout_in_xero, refund_in_xero
 from recon.syncplan.known import known_records
 from recon.syncplan.plan import Left, Plan
@@ -112,8 +118,15 @@ class _Planner:
         # Xero id of a live document -> (what it is, what is still open on it, what that is called)
         self.open = {row["xero_id"]: (row["label"], Decimal(row["open"] or 0), row["what"])
                      for row in export_rows(con, "open_amounts", xero)}
+        # Xero id of a live document -> (its contact's Xero id, the contact's name): allocations stay within one
+        self.holder = {row["xero_id"]: (row["contact_id"], row["contact_name"])
+                       for row in export_rows(con, "open_amounts", xero)}
+        self.contact_of: dict[tuple[str, str], str] = {}  # (kind, Pet Manager id) -> contact id or placeholder
         self.transfers = Candidates(export_rows(con, "xero_transfers", xero), "bank_transfer_id")
         self.credit_payments = Candidates(export_rows(con, "xero_credit_payments", xero), "payment_id")
+        self.own_contacts = OwnContacts(con, xero["xero_snapshot"], organisation.tenant_id)
+        self.own_documents = OwnDocuments(con, xero["xero_snapshot"], organisation.tenant_id, check.links)
+        self.overwritten: list[Left] = []
         self.groups = {row["name"]: row["contact_group_id"] for row in export_rows(
             con, "contact_groups", {**xero, "names": list(GROUPS.values())})}
         self.rows = {name: export_rows(con, name, window_params) for name in
@@ -130,6 +143,7 @@ class _Planner:
     def plan(self) -> Plan:
         self._documents("invoice", "invoices", "InvoiceID", "Invoices")
         self._documents("credit_note", "credit_notes", "CreditNoteID", "CreditNotes")
+        self._document_updates()
         planned_payments = self._payments()
         self._allocations("credit_note")
         self._overpayments()
@@ -137,15 +151,16 @@ class _Planner:
         self._refunds()
         self._fees(planned_payments)
         self._payouts()
+        self._contact_updates()
         self._group_members()
         ordered = [write for kind in KINDS for write in self.writes[kind]]
         writes = [replace(write, seq=seq) for seq, write in enumerate(ordered, start=1)]
-        return Plan(writes, self.skipped, self.linked, self.held)
+        return Plan(writes, self.skipped, self.linked, self.held, overwritten=self.overwritten)
 
     # -- writing and referring
 
     def _add(self, kind: str, petmanager_id: int | None, key: str, entity: str, payload: dict,
-             depends_on: tuple[str, ...], amount: Decimal | None) -> None:
+             depends_on: tuple[str, ...], amount: Decimal | None, method: str = "PUT") -> None:
         if key in self.pushed:  # recon pushed it in an earlier run: in Xero already, never written twice
             if petmanager_id is not None:
                 self.linked.append(Left(kind, petmanager_id, f"already in Xero: pushed by recon as {key}",
@@ -155,7 +170,7 @@ class _Planner:
             raise BadInput(f"two records of the plan share the natural key {key}: the pusher could not tell them "
                            "apart; renumber one in Pet Manager")
         self.keys.add(key)
-        self.writes[kind].append(PlannedWrite(0, kind, petmanager_id, key, entity, "PUT", payload,
+        self.writes[kind].append(PlannedWrite(0, kind, petmanager_id, key, entity, method, payload,
                                               tuple(sorted(set(depends_on))), amount))
 
     def _ref(self, id_field: str, key: str) -> Ref:
@@ -182,6 +197,29 @@ class _Planner:
             label, still_open, what = self.open[xero_id]
             self.open[xero_id] = label, still_open - amount, what
         return False
+
+    def _other_contacts(self, credit: Ref, credit_key: tuple[str, str], invoice: Ref, row: dict, kind: str,
+                        words: str) -> bool:
+        """Holds an allocation whose credit and invoice belong to different contacts in Xero (a credit
+        decided the same as one typed by hand on another contact, say): Xero allocates only within one."""
+        def holder(ref: Ref, key: tuple[str, str]) -> str | None:
+            xero_id, waits = ref
+            if not waits and xero_id in self.holder:
+                return self.holder[xero_id][0]
+            return self.contact_of.get(key)
+
+        credit_holder = holder(credit, credit_key)
+        invoice_holder = holder(invoice, ("invoice", row["invoice_id"]))
+        if credit_holder is None or invoice_holder is None or credit_holder == invoice_holder:
+            return False
+        names = {contact_id: name for contact_id, name in self.holder.values()}
+        self.held.append(Left(kind, int(row["allocation_id"]), (
+            f"allocation {row['allocation_id']}: the {words} {row['source_id']} and invoice "
+            f"{self.invoice_status[row['invoice_id']]['invoice_number']} belong to different contacts in Xero "
+            f"({names.get(credit_holder, 'a new contact')} and {names.get(invoice_holder, 'a new contact')}), and "
+            "Xero allocates credit only within one contact: merge the contacts in Xero or correct the decision "
+            "with `recon resolve`, or allocate it by hand")))
+        return True
 
     def _linked(self, kind: str, petmanager_id: str) -> bool:
         """Whether Xero holds the record already; if so it is listed as linked and can be referred to."""
@@ -244,6 +282,7 @@ class _Planner:
             if self._in_the_way(row, kind, id_column):
                 continue
             contact_id, depends_on = self._contact(row["customer_id"])
+            self.contact_of[kind, row[id_column]] = contact_id
             key = prefix + row[number_column]
             payload = build(row, self.lines[kind].get(row[id_column], []), contact_id=contact_id, prefix=prefix,
                             mapping=self.mapping, tax_rates=self.tax_rates,
@@ -252,6 +291,38 @@ class _Planner:
             self._add(kind, int(row[id_column]), key, entity, payload, depends_on,
                       Decimal(row["total"]))
             self.refs[kind, row[id_column]] = self._ref(id_field, key)
+
+    def _document_updates(self) -> None:
+        """Pet Manager's own documents changed or voided in Pet Manager since they were synced: updated or
+        voided in Xero (document_updates.py); later writes on an updated one wait for its update."""
+        for kind, rows in (("invoice", "invoices"), ("credit_note", "credit_notes")):
+            for row in self.rows[rows]:
+                document = self.own_documents.document(kind, int(row[f"{kind}_id"]))
+                if document is None:
+                    continue
+                payload = None if row["status"] == "void" else self._document_payload(kind, row, document)
+                change = self.own_documents.change(kind, row, payload)
+                if change is None or change.natural_key in self.pushed:  # equal, or sent by an earlier plan
+                    continue
+                if payload is None:  # not "void in Pet Manager: not synced": it was synced
+                    self.skipped = [left for left in self.skipped
+                                    if (left.kind, left.petmanager_id) != (kind, change.petmanager_id)]
+                if change.held is not None:
+                    self.held.append(Left(change.kind, change.petmanager_id, change.held, change.xero_id))
+                    continue
+                self._add(change.kind, change.petmanager_id, change.natural_key, change.entity, change.payload, (),
+                          Decimal(row["total"]), method="POST")
+                if payload is not None:
+                    self.refs[kind, row[f"{kind}_id"]] = (change.xero_id, (change.natural_key,))
+                    self.contact_of[kind, row[f"{kind}_id"]] = document["Contact"]["ContactID"]
+
+    def _document_payload(self, kind: str, row: dict, document: dict) -> dict:
+        """What recon sends for Pet Manager's document `row` now, on the contact Xero holds it on."""
+        prefix = (self.config.invoice_prefix if kind == "invoice" else self.config.credit_note_prefix) or ""
+        build = payloads.invoice if kind == "invoice" else payloads.credit_note
+        return build(row, self.lines[kind].get(row[f"{kind}_id"], []), contact_id=document["Contact"]["ContactID"],
+                     prefix=prefix, mapping=self.mapping, tax_rates=self.tax_rates,
+                     location_name=self.locations[row["location_id"]], rounding_tax_type=self.rounding_tax_type)
 
     def _payments(self) -> list[dict]:
         """Plans the payments; returns the rows planned (their Stripe fees follow)."""
@@ -295,6 +366,8 @@ class _Planner:
                 self.linked.append(Left(kind, int(row["allocation_id"]), f"its {words} and invoice are both in "
                                         "Xero already: the allocation is left as Xero has it"))
                 continue
+            if self._other_contacts(credit, (source_type, row["source_id"]), invoice, row, kind, words):
+                continue
             if self._exceeds((credit, invoice), Decimal(row["amount"]), kind, row["allocation_id"]):
                 continue
             key = f"PM-ALC-{row['allocation_id']}"
@@ -306,6 +379,7 @@ class _Planner:
             if self._in_the_way(row, "overpayment", "overpayment_id"):
                 continue
             contact_id, depends_on = self._contact(row["customer_id"])
+            self.contact_of["overpayment", row["overpayment_id"]] = contact_id
             key = f"PM-OVP-{row['overpayment_id']}"
             self._add("overpayment", int(row["overpayment_id"]), key, "BankTransactions",
                       payloads.overpayment(row, contact_id=contact_id, account_code=self._account(row["method"])),
@@ -361,6 +435,22 @@ class _Planner:
             self._add("payout", int(row["payout_id"]), f"PM-PO-{row['payout_id']}", "BankTransfers",
                       payloads.payout(row, clearing_account=accounts["stripe_clearing"],
                                       bank_account=accounts["stripe_payout_bank"]), (), Decimal(row["amount"]))
+
+    def _contact_updates(self) -> None:
+        """Pet Manager's own contacts changed in Xero: overwritten (contact_updates.py)."""
+        for customer_id, xero_id in self.own_contacts.linked(self.known):
+            if str(customer_id) not in self.customers:  # a number Pet Manager's export does not have
+                continue
+            update = self.own_contacts.update(self.customers[str(customer_id)], xero_id)
+            if update is None or update.natural_key in self.pushed:  # equal, or sent by an earlier plan
+                continue
+            holder = self.own_contacts.name_holder(update)
+            if holder is not None:
+                self.held.append(Left(CONTACT_UPDATE, customer_id, held_words(update, holder), update.contact_id))
+                continue
+            self._add(CONTACT_UPDATE, customer_id, update.natural_key, "Contacts", update.payload, (), None,
+                      method="POST")
+            self.overwritten.append(Left(CONTACT_UPDATE, customer_id, update.reason, update.contact_id))
 
     def _group_members(self) -> None:
         """Each contact the plan creates into its group (created first when the organisation lacks it)."""

@@ -30,6 +30,8 @@ class Plan:
     skipped: list[Left] = field(default_factory=list)  # void in Pet Manager
     linked: list[Left] = field(default_factory=list)  # already in Xero: linked by the check, decided 'same', or skipped
     held: list[Left] = field(default_factory=list)  # waits for a record the plan cannot write
+    # Pet Manager's own contacts changed in Xero: overwritten by this plan's contact_update writes (reason: the fields)
+    overwritten: list[Left] = field(default_factory=list)
 
     @property
     def hash(self) -> str:
@@ -63,6 +65,7 @@ class Plan:
             "skipped": len(self.skipped),
             "linked": len(self.linked),
             "held": len(self.held),
+            "overwritten": len(self.overwritten),
         }
 
 

@@ -9,7 +9,13 @@ from decimal import Decimal
 # The plan's order of kinds: each kind's writes may wait only for writes of earlier kinds.
 # contact_group: a group the organisation lacks (PUT ContactGroups); contact_group_member: a created
 # contact put into its group (PUT ContactGroups/{id}/Contacts, up to 50 contacts per call).
-KINDS = ("contact", "contact_group", "contact_group_member", "invoice", "credit_note", "payment",
+# contact_update: Pet Manager's own contact changed in Xero, overwritten (POST Contacts with its
+# ContactID; recon/syncplan/contact_updates.py).
+# invoice_update, invoice_void, credit_note_update, credit_note_void: Pet Manager's own document changed
+# or voided in Pet Manager after it was synced (POST with its id; recon/syncplan/document_updates.py),
+# before the payments and allocations that may now sit on it.
+KINDS = ("contact", "contact_update", "contact_group", "contact_group_member", "invoice", "invoice_update",
+         "invoice_void", "credit_note", "credit_note_update", "credit_note_void", "payment",
          "credit_note_allocation", "overpayment", "overpayment_allocation", "refund", "stripe_fee_bill",
          "stripe_fee_payment", "payout")
 

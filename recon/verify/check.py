@@ -15,7 +15,9 @@ CreditNoteNumber, recon's key at the start of a Reference: `PM-PAY-8812`, `PM-OV
   is read from the row's own payload: a literal Xero id (a linked record) or a placeholder
   `{InvoiceID:INV10452}` resolved to the id recon recorded for that key.
 
-Contact groups are checked by name, a membership by the group's name among the contact's groups.
+Contact groups are checked by name, a membership by the group's name among the contact's groups,
+a contact update by the contact holding what was sent (recon/verify/contact_updates.py), a
+document update or void by the document holding what was sent (recon/verify/document_updates.py).
 Kinds it does not know are counted as unchecked, not failed.
 """
 
@@ -28,12 +30,16 @@ import duckdb
 
 import queries
 from recon.snapshot.latest import latest_petmanager, latest_xero
+from recon.verify.contact_updates import KIND as CONTACT_UPDATE
+from recon.verify.contact_updates import contact_update_problems
+from recon.verify.document_updates import KINDS as DOCUMENT_UPDATES
+from recon.verify.document_updates import document_update_problems
 from recon.workspace import Workspace
 
 KIND_QUERIES = ("contacts", "contact_groups", "invoices", "credit_notes", "payments", "overpayments", "allocations", "payouts")
 WITHOUT_AMOUNT = ("contact", "contact_group", "contact_group_member")
 PROBLEMS = ("missing", "not_live", "doubled", "other_record", "key_changed", "amount", "wrong_target", "wrong_source",
-            "no_petmanager_record")
+            "no_petmanager_record", "changed")
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,8 @@ def verify_in(con: duckdb.DuckDBPyConnection, plan_hash: str, tenant_id: str) ->
     con.execute(queries.load("verify/seen"))
     for name in KIND_QUERIES:
         con.execute(queries.load(f"verify/{name}"), {"xero_snapshot": snapshots["xero_snapshot"]})
+    updates = contact_update_problems(con, plan_hash, snapshots["xero_snapshot"])
+    updates.update(document_update_problems(con, plan_hash, snapshots["xero_snapshot"], snapshots["pm_snapshot"]))
     cursor = con.execute(queries.load("verify/rows"))
     names = [column[0] for column in cursor.description]
     checked: dict[str, int] = {}
@@ -101,6 +109,13 @@ def verify_in(con: duckdb.DuckDBPyConnection, plan_hash: str, tenant_id: str) ->
     findings: list[Finding] = []
     for values in cursor.fetchall():
         row = dict(zip(names, values))
+        if row["kind"] in (CONTACT_UPDATE, *DOCUMENT_UPDATES):  # field by field (contact_, document_updates.py)
+            checked[row["kind"]] = checked.get(row["kind"], 0) + 1
+            if row["natural_key"] in updates:
+                problem, words = updates[row["natural_key"]]
+                what = record_words(row["kind"], row["natural_key"], row["petmanager_id"])
+                findings.append(Finding(row["kind"], row["petmanager_id"], row["xero_id"], problem, f"{what} {words}"))
+            continue
         counts = checked if row["checked"] else unchecked
         counts[row["kind"]] = counts.get(row["kind"], 0) + 1
         if row["checked"]:

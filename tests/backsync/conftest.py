@@ -10,8 +10,8 @@ from recon.demo.pipeline import run_demo
 
 @pytest.fixture(scope="module")
 def small_demo(tmp_path_factory):
-    """A small demo business: its workspace (snapshots taken, codes mapped, checked) and its Xero state."""
-    return run_demo(tmp_path_factory.mktemp("backsync") / "demo", seed=7, size=0.1, say=lambda _: None)
+    """A small demo business (size 0.2: enough for credit allocations in the window): its workspace (snapshots taken, codes mapped, checked) and its Xero state."""
+    return run_demo(tmp_path_factory.mktemp("backsync") / "demo", seed=7, size=0.2, say=lambda _: None)
 
 
 @pytest.fixture

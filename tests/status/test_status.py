@@ -206,6 +206,8 @@ def test_records_dated_from_a_start_date_still_to_come_wait(ws):
     ("Organisation is not subscribed to currency NZD", "enable the currency"),
     ("payment 402 of 52.00 is more than the 47.27 due on invoice INV-0024 in Xero: a payment or credit typed "
      "by hand is probably there already", "decide the duplicate with `recon resolve`"),
+    ("allocation 50: the credit note 10 and invoice 10326 belong to different contacts in Xero (I. McDonald and "
+     "Isabella McDonald CN48)", "merge or fix the contacts in Xero"),
     ("Something nobody has seen before", "fix the record at its source"),
 ])
 def test_common_xero_messages_get_plain_advice(message, expected):
