@@ -73,7 +73,11 @@ def sync(
             if not watch or dry_run:
                 raise typer.Exit(code)
             console.print(f"next sync in {every} s (Ctrl-C to stop)")
-            time.sleep(every)
+            try:
+                time.sleep(every)
+            except KeyboardInterrupt:
+                console.print("stopped watching; the next `recon sync` goes on from here")
+                raise typer.Exit(code) from None
 
 
 def _one_sync(ws: Workspace, window: Window, *, client_for, source: str, dry_run: bool, yes: bool,

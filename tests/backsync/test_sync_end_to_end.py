@@ -4,6 +4,7 @@ that sends nothing, the typed confirmation, and a sync the day's limit cut short
 next run without asking again."""
 
 import re
+import types
 
 import duckdb
 from typer.testing import CliRunner
@@ -105,3 +106,31 @@ def test_a_sync_stopped_by_the_day_limit_is_finished_by_the_next_run_without_ask
         assert second.exit_code == 0, second.output
         assert "finishing plan" in second.output
         assert set(outbox_states(workspace)) == {"done"}
+
+
+def test_watch_syncs_what_is_new_again_and_again_until_stopped(tmp_path, monkeypatch):
+    import recon.commands.sync as sync_command
+
+    naps = []
+
+    def nap(seconds):
+        naps.append(seconds)
+        if len(naps) == 2:
+            raise KeyboardInterrupt  # Ctrl-C during the second wait
+
+    monkeypatch.setattr(sync_command, "time", types.SimpleNamespace(sleep=nap))  # this command's waits only
+    with Sandbox.start(sample_state(), SANDBOX) as sandbox:
+        workspace = sample_workspace(tmp_path, sandbox)
+        env = sandbox_env(sandbox)
+        unconfirmed = run(["sync", "-w", str(workspace), "--from", str(START), "--watch", "--every", "60"], env,
+                          input="\n")
+        assert "not confirmed: nothing was written" in unconfirmed.output and writes(sandbox) == 0
+        naps.clear()
+        first = run(["sync", "-w", str(workspace), "--from", str(START), "--yes"], env)
+        assert first.exit_code == 0, first.output
+        sent = writes(sandbox)
+        watched = run(["sync", "-w", str(workspace), "--watch", "--every", "60"], env)
+        assert watched.exit_code == 0, watched.output
+        assert naps == [60, 60] and watched.output.count("nothing to write") == 2
+        assert "stopped watching" in watched.output
+        assert writes(sandbox) == sent
