@@ -40,7 +40,8 @@ class Prepared:
 
 def prepare(ws: Workspace, window: Window, *, tenant_id: str | None = None, on_duplicate: str = "refuse",
             client_for: ClientFactory | None = None, source: str = "", now: dt.datetime | None = None,
-            say: Callable[[str], None] = lambda _: None) -> Prepared:
+            say: Callable[[str], None] = lambda _: None,
+            snapshot_progress: Callable[[str, int], None] | None = None) -> Prepared:
     """Snapshots (when stale and `client_for` is given), check, guard, plan, report.
 
     Raises SyncRefused (after writing the report, so the person can see why) while likely or
@@ -51,7 +52,8 @@ def prepare(ws: Workspace, window: Window, *, tenant_id: str | None = None, on_d
     config = ws.config()
     organisation = organisation_of(config, tenant_id)
     if client_for is not None:
-        refresh_snapshots(ws, config, organisation.tenant_id, client_for=client_for, source=source, now=now, say=say)
+        refresh_snapshots(ws, config, organisation.tenant_id, client_for=client_for, source=source, now=now, say=say,
+                          progress=snapshot_progress)
     name = _refuse_locked_start(ws, config, organisation, window)
     say(f"checking {window.start} to {window.end or 'now'} for hand-entered duplicates and problems ...")
     check = run_check(ws, window)
@@ -85,7 +87,8 @@ def organisation_of(config: Config, tenant_id: str | None) -> Organisation:
 
 
 def refresh_snapshots(ws: Workspace, config: Config, tenant_id: str, *, client_for: ClientFactory, source: str,
-                      now: dt.datetime, say: Callable[[str], None]) -> None:
+                      now: dt.datetime, say: Callable[[str], None],
+                      progress: Callable[[str, int], None] | None = None) -> None:
     con = ws.connect()
     try:
         petmanager = petmanager_stale(con, config.export)
@@ -95,7 +98,7 @@ def refresh_snapshots(ws: Workspace, config: Config, tenant_id: str, *, client_f
     if petmanager or xero:
         sides = " and ".join(side for side, stale in (("Pet Manager", petmanager), ("Xero", xero)) if stale)
         say(f"taking fresh snapshots of {sides} ...")
-        take_snapshots(ws, petmanager=petmanager, xero=xero, client_for=client_for, source=source)
+        take_snapshots(ws, petmanager=petmanager, xero=xero, client_for=client_for, source=source, progress=progress)
 
 
 def _refuse_locked_start(ws: Workspace, config: Config, organisation: Organisation, window: Window) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -46,6 +48,15 @@ def take(ws: Workspace, *, petmanager: bool, xero: bool, full: bool = False) -> 
         settings = XeroSettings.from_env()
         adopt_connected_organisation(ws, settings)
         client_for, source = client_factory(settings), settings.base_url
+    with entity_progress() as progress:
+        return take_snapshots(ws, petmanager=petmanager, xero=xero, client_for=client_for, source=source,
+                              full=full, progress=progress)
+
+
+@contextmanager
+def entity_progress() -> Iterator[Callable[[str, int], None]]:
+    """A spinner line per Xero entity with the records read so far (on stderr, gone when done);
+    yields the `progress(entity, count)` callback snapshots take."""
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=True) as bar:
         tasks: dict[str, int] = {}
@@ -57,8 +68,7 @@ def take(ws: Workspace, *, petmanager: bool, xero: bool, full: bool = False) -> 
                 tasks[entity] = bar.add_task("")
             bar.update(tasks[entity], description=f"Xero {entity}: {totals[entity]:,} records")
 
-        return take_snapshots(ws, petmanager=petmanager, xero=xero, client_for=client_for, source=source,
-                              full=full, progress=progress)
+        yield progress
 
 
 def print_summary(results: list[SnapshotResult]) -> None:

@@ -24,6 +24,7 @@ from recon.backsync.start_date import record_start_date, start_date
 from recon.check.findings import Window
 from recon.commands.failures import exit_on_failure
 from recon.commands.options import WorkspaceOption
+from recon.commands.snapshot import entity_progress
 from recon.errors import BadInput, ExitCode, Located
 from recon.syncplan.known import ON_DUPLICATE
 from recon.workspace import Workspace, open_workspace
@@ -103,8 +104,9 @@ def _one_sync(ws: Workspace, window: Window, *, client_for, source: str, dry_run
                       "(run `recon sync` again on or after that day, or keep `recon sync --watch` running)")
         return ExitCode.CLEAN
     try:
-        prepared = prepare(ws, window, tenant_id=tenant, on_duplicate=on_duplicate, client_for=client_for,
-                           source=source, say=console.print)
+        with entity_progress() as progress:
+            prepared = prepare(ws, window, tenant_id=tenant, on_duplicate=on_duplicate, client_for=client_for,
+                               source=source, say=console.print, snapshot_progress=progress)
     except SyncRefused as refused:
         return print_refusal(refused)
     print_plan(prepared)
@@ -139,8 +141,9 @@ def _confirm(ws: Workspace, prepared: Prepared, *, client_for, source: str) -> t
         typer.echo("not confirmed: nothing was written")
         return prepared, ExitCode.FINDINGS
     try:
-        again = prepare(ws, prepared.window, tenant_id=prepared.tenant_id, on_duplicate=prepared.on_duplicate,
-                        client_for=client_for, source=source)
+        with entity_progress() as progress:
+            again = prepare(ws, prepared.window, tenant_id=prepared.tenant_id, on_duplicate=prepared.on_duplicate,
+                            client_for=client_for, source=source, snapshot_progress=progress)
     except SyncRefused as refused:
         return prepared, print_refusal(refused)
     if again.plan.hash != prepared.plan.hash:
