@@ -10,9 +10,9 @@ from recon.syncplan.plan import Left, Plan
 from reports.tables import TopRows
 
 LEFT_SHOWN = 200
-WITHOUT_MONEY = ("contact", "contact_update", "contact_group")
+WITHOUT_MONEY = ("contact", "contact_update", "contact_group", "contact_group_member")
 KIND_WORDS = {
-    "contact": "contacts", "contact_update": "contact updates", "contact_group": "contact group memberships",
+    "contact": "contacts", "contact_update": "contact updates", "contact_group": "contact groups", "contact_group_member": "contact group memberships",
     "invoice": "invoices", "invoice_update": "invoice updates", "invoice_void": "invoice voids",
     "credit_note": "credit notes", "credit_note_update": "credit note updates", "credit_note_void": "credit note voids",
     "payment": "payments", "credit_note_allocation": "credit note allocations",

@@ -25,6 +25,10 @@ from recon.syncplan.plan import Plan
 from recon.workspace import Workspace
 
 BLOCKING_SHOWN = 20
+ON_PROBLEM = ("refuse", "hold")
+# Blocking problems about one document that the plan can leave out (with what waits for it) under
+# --on-problem hold; any other blocking problem (lock dates, mapping, currency, contacts) still refuses.
+HOLDABLE_KINDS = ("invoice", "credit_note", "overpayment")
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,11 @@ class Prepared:
     check: CheckResult
     plan: Plan
     report: Path  # the pre-sync report, with the plan
+    on_problem: str = "refuse"  # or "hold": blocking problems of single documents held, not refused
 
 
 def prepare(ws: Workspace, window: Window, *, tenant_id: str | None = None, on_duplicate: str = "refuse",
+            on_problem: str = "refuse",
             client_for: ClientFactory | None = None, source: str = "", now: dt.datetime | None = None,
             say: Callable[[str], None] = lambda _: None,
             snapshot_progress: Callable[[str, int], None] | None = None) -> Prepared:
@@ -59,8 +65,14 @@ def prepare(ws: Workspace, window: Window, *, tenant_id: str | None = None, on_d
     check = run_check(ws, window)
     blocking = [problem for problem in check.problems
                 if problem.blocking and problem.tenant_id in (None, organisation.tenant_id)]
+    hold = {}
+    if on_problem == "hold":
+        hold = {(problem.record_kind, str(problem.petmanager_id)): problem.message for problem in blocking
+                if problem.record_kind in HOLDABLE_KINDS and problem.petmanager_id is not None}
+        blocking = [problem for problem in blocking
+                    if (problem.record_kind, str(problem.petmanager_id)) not in hold]
     try:
-        plan = build_plan(ws, window, check, tenant_id=organisation.tenant_id, on_duplicate=on_duplicate)
+        plan = build_plan(ws, window, check, tenant_id=organisation.tenant_id, on_duplicate=on_duplicate, hold=hold)
     except DuplicatesUndecided as undecided:
         report = write_check_report(ws, check).html
         raise SyncRefused(f"{undecided.count} suspected duplicate(s) (likely or certain) have no decision yet",
@@ -70,7 +82,7 @@ def prepare(ws: Workspace, window: Window, *, tenant_id: str | None = None, on_d
     report = write_check_report(ws, check, plan=plan).html
     if blocking:
         raise SyncRefused(f"{len(blocking)} blocking problem(s) stand", _blocking_lines(blocking), report=str(report))
-    return Prepared(organisation.tenant_id, name, window, on_duplicate, check, plan, report)
+    return Prepared(organisation.tenant_id, name, window, on_duplicate, check, plan, report, on_problem)
 
 
 def organisation_of(config: Config, tenant_id: str | None) -> Organisation:

@@ -31,6 +31,8 @@ def demo(
     typer.echo("next, as the accountant would:")
     typer.echo(f"  recon resolve -w {outcome.workspace}          decide each suspected duplicate (same or different)")
     typer.echo(f"  recon rehearse -w {outcome.workspace} --from {start} --to {end}   the whole sync on a copy")
+    typer.echo(f"    (or, to watch the whole push on a copy before deciding anything: add --on-duplicate skip "
+               f"--on-problem hold)")
     typer.echo(f"  recon sync -w {outcome.workspace} --from {start} --to {end}   with `recon sandbox serve` running")
 
 

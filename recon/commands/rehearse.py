@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from recon.backsync.execute import push_confirmed
-from recon.backsync.prepare import prepare
+from recon.backsync.prepare import ON_PROBLEM, prepare
 from recon.backsync.refusal import SyncRefused
 from recon.backsync.start_date import start_date
 from recon.check.findings import Window
@@ -43,6 +43,8 @@ def rehearse(
         "--into", help="Folder for the rehearsal's workspace copy (default: <workspace>/rehearsal).")] = None,
     on_duplicate: Annotated[str, typer.Option(
         "--on-duplicate", help="refuse or skip, as for `recon sync`.")] = "refuse",
+    on_problem: Annotated[str, typer.Option(
+        "--on-problem", help="refuse or hold, as for `recon sync`.")] = "refuse",
     tenant: Annotated[Optional[str], typer.Option("--tenant", help="The organisation (when several).")] = None,
     xero_pace: Annotated[bool, typer.Option(
         "--xero-pace", help="Keep Xero's 60 requests a minute (as slow as the real sync) instead of loopback speed.")
@@ -56,6 +58,8 @@ def rehearse(
     with exit_on_failure():
         if on_duplicate not in ON_DUPLICATE:
             raise BadInput([Located("command line", None, "--on-duplicate", f"use one of {', '.join(ON_DUPLICATE)}")])
+        if on_problem not in ON_PROBLEM:
+            raise BadInput([Located("command line", None, "--on-problem", f"use one of {', '.join(ON_PROBLEM)}")])
         ws = open_workspace(workspace)
         window = Window(start_date(ws, start.date() if start else None), end.date() if end else None)
         per_minute = 60 if xero_pace else FAST_PER_MINUTE
@@ -73,6 +77,7 @@ def rehearse(
 
             try:
                 prepared = prepare(rehearsal.workspace, window, tenant_id=tenant, on_duplicate=on_duplicate,
+                                   on_problem=on_problem,
                                    client_for=client_for, source=rehearsal.settings.base_url, say=console.print)
             except SyncRefused as refused:
                 raise typer.Exit(print_refusal(refused)) from None

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from recon.backsync.execute import SyncOutcome, confirmed_before, finish_unfinished, push_confirmed, unfinished_plan
-from recon.backsync.prepare import Prepared, prepare
+from recon.backsync.prepare import ON_PROBLEM, Prepared, prepare
 from recon.backsync.refusal import SyncRefused
 from recon.backsync.start_date import record_start_date, start_date
 from recon.check.findings import Window
@@ -46,6 +46,10 @@ def sync(
     on_duplicate: Annotated[str, typer.Option(
         "--on-duplicate", help="refuse: stop while suspected duplicates are undecided; skip: link them instead of "
                                "pushing them.")] = "refuse",
+    on_problem: Annotated[str, typer.Option(
+        "--on-problem", help="refuse: stop while blocking problems stand; hold: leave out the invoices, credit notes "
+                             "and overpayments a blocking problem names (and what waits for them), and say so; "
+                             "other blocking problems still stop it.")] = "refuse",
     tenant: Annotated[Optional[str], typer.Option("--tenant", help="The organisation (when several).")] = None,
     watch: Annotated[bool, typer.Option("--watch", help="Keep syncing what is new, every --every seconds.")] = False,
     every: Annotated[int, typer.Option("--every", help="Seconds between syncs with --watch.")] = 300,
@@ -59,6 +63,8 @@ def sync(
     with exit_on_failure():
         if on_duplicate not in ON_DUPLICATE:
             raise BadInput([Located("command line", None, "--on-duplicate", f"use one of {', '.join(ON_DUPLICATE)}")])
+        if on_problem not in ON_PROBLEM:
+            raise BadInput([Located("command line", None, "--on-problem", f"use one of {', '.join(ON_PROBLEM)}")])
         if end is not None and start is not None and end < start:
             raise BadInput([Located("command line", None, "--to", "the last day is before the start date")])
         if watch and every < 60:
@@ -70,7 +76,7 @@ def sync(
         while True:
             code = _one_sync(ws, window, client_for=client_for, source=source, dry_run=dry_run,
                              yes=yes or (watch and confirmed_before(ws)), expect_plan=expect_plan,
-                             on_duplicate=on_duplicate, tenant=tenant)
+                             on_duplicate=on_duplicate, on_problem=on_problem, tenant=tenant)
             if not watch or dry_run:
                 raise typer.Exit(code)
             console.print(f"next sync in {every} s (Ctrl-C to stop)")
@@ -82,7 +88,7 @@ def sync(
 
 
 def _one_sync(ws: Workspace, window: Window, *, client_for, source: str, dry_run: bool, yes: bool,
-              expect_plan: str | None, on_duplicate: str, tenant: str | None) -> int:
+              expect_plan: str | None, on_duplicate: str, on_problem: str, tenant: str | None) -> int:
     unfinished = unfinished_plan(ws)
     if unfinished is not None:
         if dry_run:
@@ -105,14 +111,16 @@ def _one_sync(ws: Workspace, window: Window, *, client_for, source: str, dry_run
         return ExitCode.CLEAN
     try:
         with entity_progress() as progress:
-            prepared = prepare(ws, window, tenant_id=tenant, on_duplicate=on_duplicate, client_for=client_for,
-                               source=source, say=console.print, snapshot_progress=progress)
+            prepared = prepare(ws, window, tenant_id=tenant, on_duplicate=on_duplicate, on_problem=on_problem,
+                               client_for=client_for, source=source, say=console.print, snapshot_progress=progress)
     except SyncRefused as refused:
         return print_refusal(refused)
     print_plan(prepared)
     if dry_run:
+        options = "".join(f" --{name.replace('_', '-')} {value}" for name, value in
+                          (("on_duplicate", on_duplicate), ("on_problem", on_problem)) if value != "refuse")
         typer.echo(f"dry run: nothing was written. To push exactly this plan: recon sync --from {window.start}"
-                   f"{' --to ' + str(window.end) if window.end else ''} --plan {prepared.plan.hash} --yes")
+                   f"{' --to ' + str(window.end) if window.end else ''}{options} --plan {prepared.plan.hash} --yes")
         return ExitCode.CLEAN
     if expect_plan is not None and not prepared.plan.hash.startswith(expect_plan):
         return print_refusal(SyncRefused("the plan changed since it was reviewed: nothing was written",
@@ -143,7 +151,8 @@ def _confirm(ws: Workspace, prepared: Prepared, *, client_for, source: str) -> t
     try:
         with entity_progress() as progress:
             again = prepare(ws, prepared.window, tenant_id=prepared.tenant_id, on_duplicate=prepared.on_duplicate,
-                            client_for=client_for, source=source, snapshot_progress=progress)
+                            on_problem=prepared.on_problem, client_for=client_for, source=source,
+                            snapshot_progress=progress)
     except SyncRefused as refused:
         return prepared, print_refusal(refused)
     if again.plan.hash != prepared.plan.hash:

@@ -60,16 +60,20 @@ Ref = tuple[str, tuple[str, ...]]  # the Xero id or its placeholder, and the nat
 
 
 def build_plan(ws, window: Window, check_result: CheckResult, *, tenant_id: str | None = None,
-               on_duplicate: str = "refuse", fee_tax_type: str = "INPUT") -> Plan:
+               on_duplicate: str = "refuse", fee_tax_type: str = "INPUT",
+               hold: dict[tuple[str, str], str] | None = None) -> Plan:
     """The plan for the organisation `tenant_id` (the only one when None). Refuses (DuplicatesUndecided)
     while likely or certain duplicates have no decision, unless `on_duplicate="skip"`.
-    `fee_tax_type`: the TaxType of the Stripe and Pet Manager fee bills (their amounts include it)."""
+    `fee_tax_type`: the TaxType of the Stripe and Pet Manager fee bills (their amounts include it).
+    `hold`: (kind, Pet Manager id) -> why, for invoices, credit notes and overpayments not to write
+    (`recon sync --on-problem hold`); what waits for them is held too, saying so."""
     config = ws.config()
     organisation = _organisation(config, tenant_id)
     con = ws.connect()
     try:
         known = known_records(con, check_result, organisation.tenant_id, on_duplicate)
         planner = _Planner(con, config, organisation, window, check_result, known, fee_tax_type)
+        planner.hold = dict(hold or {})
     finally:
         con.close()
     return planner.plan()
@@ -99,6 +103,7 @@ class _Planner:
         self.config = config
         self.window = window
         self.known = known
+        self.hold: dict[tuple[str, str], str] = {}  # build_plan's `hold`
         con.execute(queries.load("outbox/schema"))
         self.pushed = dict(con.execute(queries.load("syncplan/pushed_keys"),
                                        {"tenant_id": organisation.tenant_id}).fetchall())
@@ -259,12 +264,24 @@ class _Planner:
         if row.get("status") == "void":
             self.skipped.append(Left(kind, int(row[id_column]), "void in Pet Manager: not synced"))
             return True
+        if (kind, row[id_column]) in self.hold:
+            self.held.append(Left(kind, int(row[id_column]), f"held by --on-problem hold: {self.hold[kind, row[id_column]]}"))
+            return True
         return self._linked(kind, row[id_column])
+
+    def _waits_for_credit(self, what: str, source_type: str, source_id: str) -> str:
+        """Why `what` (an allocation or refund) waits: its credit note or overpayment is not written."""
+        waits = f"{what} waits for {CREDITS[source_type][2]} {source_id}"
+        if (source_type, source_id) in self.hold:
+            return f"{waits}, which is held by --on-problem hold: record both by hand, or fix the problem and sync again"
+        return f"{waits}, which is neither in the plan nor in Xero"
 
     def _waits_for_invoice(self, what: str, invoice_id: str) -> str:
         """Why `what` (e.g. "payment 8812") waits: its invoice is neither in the plan nor in Xero."""
         row = self.invoice_status[invoice_id]
         waits = f"{what} waits for invoice {row['invoice_number']}"
+        if ("invoice", invoice_id) in self.hold:
+            return f"{waits}, which is held by --on-problem hold: record both by hand, or fix the problem and sync again"
         if row["status"] in ("void", "draft"):
             return f"{waits}, which is {row['status']} in Pet Manager"
         if row["invoice_date"] < self.window.start.isoformat():
@@ -355,8 +372,8 @@ class _Planner:
             invoice = self.refs.get(("invoice", row["invoice_id"]))
             what = f"allocation {row['allocation_id']}"
             if credit is None:
-                self.held.append(Left(kind, int(row["allocation_id"]), f"{what} waits for {words} {row['source_id']}, "
-                                      "which is neither in the plan nor in Xero"))
+                self.held.append(Left(kind, int(row["allocation_id"]),
+                                      self._waits_for_credit(what, source_type, row["source_id"])))
                 continue
             if invoice is None:
                 self.held.append(Left(kind, int(row["allocation_id"]),
@@ -390,9 +407,8 @@ class _Planner:
         for row in self.rows["refunds"]:
             credit = self.refs.get((row["source_type"], row["source_id"]))
             if credit is None:
-                words = CREDITS[row["source_type"]][2]
-                self.held.append(Left("refund", int(row["refund_id"]), f"refund {row['refund_id']} waits for "
-                                      f"{words} {row['source_id']}, which is neither in the plan nor in Xero"))
+                self.held.append(Left("refund", int(row["refund_id"]), self._waits_for_credit(
+                    f"refund {row['refund_id']}", row["source_type"], row["source_id"])))
                 continue
             found = None if credit[1] else refund_in_xero(row, credit[0], self.credit_payments)
             if found:

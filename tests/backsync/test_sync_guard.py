@@ -3,6 +3,7 @@ Each test runs the real command against the local Xero sandbox over HTTP and cou
 received (none, in every case here)."""
 
 import datetime as dt
+import re
 
 from typer.testing import CliRunner
 
@@ -83,3 +84,19 @@ def test_no_start_date_anywhere_is_bad_input(workspace, small_demo):
         result = run(["sync", "-w", str(workspace)], sandbox_env(sandbox))
         assert result.exit_code == 2
         assert "give --from DATE" in result.output
+
+
+def test_on_problem_hold_leaves_out_the_documents_a_blocking_problem_names_and_says_so(workspace, small_demo):
+    with Sandbox.start(state=small_demo.sandbox_state) as sandbox:
+        env = sandbox_env(sandbox)
+        refused = run(["sync", "-w", str(workspace), *WINDOW, "--dry-run", "--on-duplicate", "skip"], env)
+        assert refused.exit_code == 1 and "blocking problem(s) stand" in refused.output
+        held = run(["sync", "-w", str(workspace), *WINDOW, "--dry-run", "--on-duplicate", "skip",
+                    "--on-problem", "hold"], env)
+        assert held.exit_code == 0, held.output
+        assert "--on-duplicate skip --on-problem hold --plan " in held.output  # the hint repeats the choices
+        report = re.search(r"pre-sync report: (\S+)", held.output).group(1)
+        text = open(report, encoding="utf-8").read()
+        assert text.count("held by --on-problem hold: ") >= 1
+        assert "Xero would refuse the push" in text  # the problem's own words travel with the hold
+        assert writes(sandbox) == 0
