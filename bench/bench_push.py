@@ -39,14 +39,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import tomlkit
 from push_business import generate
 
 from recon.check.findings import Window
 from recon.check.run import run_check
-from recon.init import create_workspace
-from recon.mapping.run import map_codes
-from recon.snapshot.run import take_snapshots
 from recon.syncplan import Plan, build_plan, to_outbox_writes
 from sync.outbox import Outbox
 from sync.push import push
@@ -57,7 +53,7 @@ from sync.xero.entities import batch_limit, write_template
 from sync.xero.limits import Limits, RateLimiter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.push.push_world import MAPPING, sample_state, settings_of  # noqa: E402  (the push tests' world)
+from tests.push.push_world import mapped_workspace, sample_state, settings_of  # noqa: E402  (the push tests' world)
 
 START = dt.date(2022, 1, 1)  # the generated business starts here: everything is in the window
 ACCOUNTING = "/api.xro/2.0/"
@@ -127,16 +123,7 @@ def main() -> None:
 def plan_of(export: Path, folder: Path) -> Plan:
     """The plan from START, made as `recon sync` makes it, against the empty sample organisation."""
     with Sandbox.start(sample_state(), FAST) as sb:
-        ws = create_workspace(folder / "workspace", export, tenant_ids=list(sb.tenant_ids), start_date=START,
-                              invoice_prefix="INV", credit_note_prefix="")
-        take_snapshots(ws, petmanager=True, xero=True, client_for=lambda tenant: client_of(sb, folder, Limits()),
-                       source=sb.base_url)
-        map_codes(ws)
-        document = tomlkit.parse(ws.config_path.read_text(encoding="utf-8"))
-        for table, values in MAPPING.items():
-            for code, account in values.items():
-                document["mapping"][table][code] = account
-        ws.config_path.write_text(tomlkit.dumps(document), encoding="utf-8")
+        ws = mapped_workspace(folder, export, sb, lambda tenant: client_of(sb, folder, Limits()))
         check = run_check(ws, Window(START, None))
         return build_plan(ws, check.window, check)
 

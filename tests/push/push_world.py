@@ -78,18 +78,24 @@ def sample_plan(export: Path, folder: Path) -> Plan:
     """The sample business's plan from 2024-01-01, made as `recon sync` makes it: workspace,
     snapshots of both sides (Xero: `sample_state()`), mapping, check, plan."""
     with Sandbox.start(sample_state(), SANDBOX) as sb:
-        ws = create_workspace(folder / "workspace", export, tenant_ids=list(sb.tenant_ids), start_date=START,
-                              invoice_prefix="INV", credit_note_prefix="")
-        take_snapshots(ws, petmanager=True, xero=True, client_for=lambda tenant: client_of(sb, folder),
-                       source=sb.base_url)
-        map_codes(ws)
-        document = tomlkit.parse(ws.config_path.read_text(encoding="utf-8"))
-        for table, values in MAPPING.items():
-            for code, account in values.items():
-                document["mapping"][table][code] = account
-        ws.config_path.write_text(tomlkit.dumps(document), encoding="utf-8")
+        ws = mapped_workspace(folder, export, sb, lambda tenant: client_of(sb, folder))
         check = run_check(ws, Window(START, None))
         return build_plan(ws, check.window, check)
+
+
+def mapped_workspace(folder: Path, export: Path, sb: Sandbox, client_for, start_date: dt.date | None = START):
+    """A workspace of `export` in `folder/workspace` on `sb`'s organisation: both sides snapshotted
+    (through `client_for`), the codes mapped as Pet Manager's Step 2 maps them (MAPPING)."""
+    ws = create_workspace(folder / "workspace", export, tenant_ids=list(sb.tenant_ids), start_date=start_date,
+                          invoice_prefix="INV", credit_note_prefix="")
+    take_snapshots(ws, petmanager=True, xero=True, client_for=client_for, source=sb.base_url)
+    map_codes(ws)
+    document = tomlkit.parse(ws.config_path.read_text(encoding="utf-8"))
+    for table, values in MAPPING.items():
+        for code, account in values.items():
+            document["mapping"][table][code] = account
+    ws.config_path.write_text(tomlkit.dumps(document), encoding="utf-8")
+    return ws
 
 
 def new_outbox(path: Path, plan: Plan, tenant_id: str) -> None:
